@@ -1,0 +1,92 @@
+/*
+ * cli/inputs.c: finding a plan's companions. A plan at <input>/plans/<id>.xml is judged against
+ * <input>/catalog.xml and <input>/observations/<id>.xml when they exist, wherever <input> is.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli-int.h"
+
+bool
+cli_file_exists(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *
+cli_input_dir(const char *plan_path)
+{
+	char	*d = strdup(plan_path), *slash;
+	int	 up;
+
+	if (d == NULL)
+		return NULL;
+	/* Strip the file name, then the plans/ folder. */
+	for (up = 0; up < 2; up++) {
+		if ((slash = strrchr(d, '/')) == NULL) {
+			free(d);
+			return strdup(up == 0 ? ".." : ".");
+		}
+		*slash = '\0';
+		if (*d == '\0') {
+			free(d);
+			return strdup("/");
+		}
+	}
+	return d;
+}
+
+bool
+cli_plan_set_load(struct cli_plan_set *set, const char *path, bool with_obs, const char *obs_path,
+    const char *catalog_path, struct diag_list *diags)
+{
+	char	 buf[4096];
+	char	*dir;
+
+	memset(set, 0, sizeof(*set));
+	if ((set->plan = model_plan_load(path, diags)) == NULL)
+		return false;
+	if ((dir = cli_input_dir(path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (catalog_path == NULL) {
+		snprintf(buf, sizeof(buf), "%s/catalog.xml", dir);
+		if (cli_file_exists(buf))
+			catalog_path = buf;
+	}
+	if (catalog_path != NULL && (set->catalog = model_catalog_load(catalog_path, diags)) == NULL) {
+		free(dir);
+		goto fail;
+	}
+	if (with_obs && obs_path == NULL) {
+		snprintf(buf, sizeof(buf), "%s/observations/%s.xml", dir, set->plan->id);
+		if (cli_file_exists(buf))
+			obs_path = buf;
+	}
+	free(dir);
+	if (with_obs && obs_path != NULL) {
+		if ((set->obs = model_observations_load(obs_path, diags)) == NULL)
+			goto fail;
+		model_observations_check(set->obs, set->plan, diags);
+	}
+	model_plan_check(set->plan, set->catalog, diags);
+	if (diag_failed(diags))
+		goto fail;
+	return true;
+fail:
+	cli_plan_set_free(set);
+	return false;
+}
+
+void
+cli_plan_set_free(struct cli_plan_set *set)
+{
+	model_plan_free(set->plan);
+	model_catalog_free(set->catalog);
+	model_observations_free(set->obs);
+	memset(set, 0, sizeof(*set));
+}

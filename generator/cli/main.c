@@ -1,0 +1,103 @@
+/*
+ * cli/main.c: the planrep program. Parses the command line, dispatches to one command, and is the
+ * only place that turns diagnostics into an exit status (0 ok, 1 a product failed, 2 bad usage,
+ * 65 bad input data).
+ */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "planrep/xml.h"
+#include "cli-int.h"
+
+static const char usage_text[] =
+"usage: planrep COMMAND [OPTION]... [ARG]...\n"
+"\n"
+"planrep turns the XML-encoded five-year health plans in input/ into reports.\n"
+"\n"
+"Commands:\n"
+"  build              validate and evaluate every plan in input/ (report products: not yet)\n"
+"  validate FILE...   check plans, catalog and observations against their schemas\n"
+"  eval PLAN          where each indicator of a plan stands against its 2025 target\n"
+"\n"
+"Options:\n"
+"  -h, --help         show this help, or a command's help with COMMAND --help\n"
+"  -V, --version      show the version\n"
+"\n"
+"Exit status: 0 ok, 1 some product failed, 2 bad usage, 65 bad input data.\n"
+"Environment: PLANREP_DATADIR, the folder holding schema/ (default " PLANREP_DATADIR ").\n";
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs("planrep: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cli_report(struct diag_list *diags)
+{
+	diag_list_print(diags, stderr);
+	return diag_failed(diags) ? EXIT_DATA : EXIT_OK;
+}
+
+static const struct {
+	const char	*name;
+	int		(*run)(int, char **);
+} commands[] = {
+	{ "build", cmd_build },
+	{ "validate", cmd_validate },
+	{ "eval", cmd_eval },
+};
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	size_t	 i;
+	int	 c, rc;
+
+	/* Stop at the command name: what follows it belongs to the command. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("planrep %s\n", PLANREP_VERSION);
+			return EXIT_OK;
+		default:
+			fputs("Try 'planrep --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) != 0)
+			continue;
+		argc -= optind;
+		argv += optind;
+		optind = 0;	/* glibc: 0 re-initialises getopt for the command's own options */
+		rc = commands[i].run(argc, argv);
+		xml_cleanup();
+		return rc;
+	}
+	cli_error("unknown command '%s'", argv[optind]);
+	fputs("Try 'planrep --help'.\n", stderr);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,327 @@
+/*
+ * xml/load.c: reading and validating XML input safely.
+ *
+ * The file is read whole (so its size is checked before any parsing), then parsed from memory with
+ * XML_PARSE_NONET and without XML_PARSE_NOENT or XML_PARSE_DTDLOAD. A DOCTYPE stops the parser the
+ * moment it is seen, before its internal subset is read: planrep's formats have no use for DTDs, and
+ * refusing them outright removes entity expansion (billion laughs) and external entities as a class.
+ * libxml2 2.9 has no per-context error handler, so the structured handler is set around each call
+ * and restored after it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "config.h"
+#include "planrep/xml.h"
+
+struct errctx {
+	struct diag_list	*diags;
+	const char		*path;	/* borrowed: the name shown in diagnostics */
+	size_t			 count;	/* errors recorded, to cap a flood */
+};
+
+#define MAX_ERRORS_PER_FILE 50
+
+static void
+on_error(void *arg, xmlErrorPtr e)
+{
+	struct errctx	*ec = arg;
+	char		 msg[512];
+	size_t		 n;
+
+	if (e == NULL || e->level == XML_ERR_NONE)
+		return;
+	if (ec->count++ == MAX_ERRORS_PER_FILE) {
+		diag_add(ec->diags, DIAG_ERROR, ec->path, e->line, 0, "too many errors, giving up on this file");
+		return;
+	}
+	if (ec->count > MAX_ERRORS_PER_FILE)
+		return;
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "XML error");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag_add(ec->diags, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, ec->path, e->line,
+	    e->domain == XML_FROM_RELAXNGV ? 0 : e->int2, "%s", msg);
+}
+
+/* SAX internalSubset callback: a DOCTYPE is refused before anything in it is parsed. */
+static void
+refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct errctx		*ec = ctxt->_private;
+
+	(void)name;
+	(void)ext;
+	(void)sys;
+	diag_add(ec->diags, DIAG_ERROR, ec->path, ctxt->input ? ctxt->input->line : 0, 0,
+	    "DOCTYPE declarations are not allowed (planrep reads no DTDs and expands no entities)");
+	ec->count = MAX_ERRORS_PER_FILE + 1;	/* what follows is noise */
+	xmlStopParser(ctxt);
+}
+
+/* Returns the depth of the deepest element under n (n itself counts 1); *deepest gets that element. */
+static size_t
+max_depth(xmlNodePtr n, xmlNodePtr *deepest)
+{
+	xmlNodePtr	 c, d;
+	size_t		 best = 0, k;
+
+	*deepest = n;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		k = max_depth(c, &d);
+		if (k > best) {
+			best = k;
+			*deepest = d;
+		}
+		if (best > XML_MAX_DEPTH)
+			break;
+	}
+	return best + 1;
+}
+
+xmlDocPtr
+xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list *diags)
+{
+	xmlParserCtxtPtr	 ctxt;
+	xmlDocPtr		 doc = NULL;
+	xmlNodePtr		 root, deep;
+	struct errctx		 ec = { diags, name, 0 };
+	size_t			 before = diags->count;
+
+	if (size > XML_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_ERROR, name, 0, 0, "file is %zu bytes, more than the limit of %u",
+		    size, XML_MAX_FILE_SIZE);
+		return NULL;
+	}
+	if (size == 0) {
+		diag_add(diags, DIAG_ERROR, name, 1, 0, "file is empty");
+		return NULL;
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
+		diag_add(diags, DIAG_FATAL, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	ctxt->_private = &ec;
+	ctxt->sax->internalSubset = refuse_doctype;
+	xmlSetStructuredErrorFunc(&ec, on_error);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)size, name, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc != NULL && (!ctxt->wellFormed || (diags->count > before && diag_failed(diags)))) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	if (doc == NULL) {
+		if (diags->count == before)
+			diag_add(diags, DIAG_ERROR, name, 0, 0, "not a well-formed XML document");
+		return NULL;
+	}
+	if ((root = xmlDocGetRootElement(doc)) == NULL) {
+		diag_add(diags, DIAG_ERROR, name, 1, 0, "no root element");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (max_depth(root, &deep) > XML_MAX_DEPTH) {
+		diag_add(diags, DIAG_ERROR, name, xmlGetLineNo(deep), 0,
+		    "elements nested more than %d deep", XML_MAX_DEPTH);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr
+xml_doc_load(const char *path, struct diag_list *diags)
+{
+	FILE		*f;
+	struct stat	 st;
+	char		*data;
+	xmlDocPtr	 doc;
+	size_t		 got;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == -1 || !S_ISREG(st.st_mode)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "not a regular file");
+		fclose(f);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > XML_MAX_FILE_SIZE) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "file is %lld bytes, more than the limit of %u",
+		    (long long)st.st_size, XML_MAX_FILE_SIZE);
+		fclose(f);
+		return NULL;
+	}
+	if ((data = malloc((size_t)st.st_size + 1)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "out of memory");
+		fclose(f);
+		return NULL;
+	}
+	got = fread(data, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "read error: %s", strerror(errno));
+		fclose(f);
+		free(data);
+		return NULL;
+	}
+	fclose(f);
+	doc = xml_doc_parse(data, got, path, diags);
+	free(data);
+	return doc;
+}
+
+const char *
+xml_data_dir(void)
+{
+	const char	*d = getenv("PLANREP_DATADIR");
+
+	return d != NULL && *d != '\0' ? d : PLANREP_DATADIR;
+}
+
+static const struct {
+	const char	*ns;
+	const char	*schema;
+} namespaces[] = {
+	{ "urn:planrep:plan", "plan" },
+	{ "urn:planrep:catalog", "catalog" },
+	{ "urn:planrep:observations", "observations" },
+};
+
+const char *
+xml_doc_schema_name(xmlDocPtr doc)
+{
+	xmlNodePtr	 root = xmlDocGetRootElement(doc);
+	size_t		 i;
+
+	if (root == NULL || root->ns == NULL || root->ns->href == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); i++)
+		if (strcmp((const char *)root->ns->href, namespaces[i].ns) == 0)
+			return namespaces[i].schema;
+	return NULL;
+}
+
+/* Compiled schemas, by name, for the life of the process: a batch validates many files with one. */
+#define MAX_SCHEMAS 16
+static struct {
+	char		*name;
+	xmlRelaxNGPtr	 rng;
+} schemas[MAX_SCHEMAS];
+
+static xmlRelaxNGPtr
+schema_get(const char *name, struct diag_list *diags)
+{
+	xmlRelaxNGParserCtxtPtr	 pctxt;
+	xmlRelaxNGPtr		 rng;
+	char			 path[4096];
+	struct errctx		 ec = { diags, NULL, 0 };
+	size_t			 i;
+
+	for (i = 0; i < MAX_SCHEMAS && schemas[i].name != NULL; i++)
+		if (strcmp(schemas[i].name, name) == 0)
+			return schemas[i].rng;
+	if (i == MAX_SCHEMAS)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/schema/%s.rng", xml_data_dir(), name);
+	ec.path = path;
+	if ((pctxt = xmlRelaxNGNewParserCtxt(path)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "cannot read schema");
+		return NULL;
+	}
+	xmlRelaxNGSetParserStructuredErrors(pctxt, on_error, &ec);
+	xmlSetStructuredErrorFunc(&ec, on_error);
+	rng = xmlRelaxNGParse(pctxt);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlRelaxNGFreeParserCtxt(pctxt);
+	if (rng == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "cannot compile schema (is PLANREP_DATADIR right?)");
+		return NULL;
+	}
+	if ((schemas[i].name = strdup(name)) == NULL) {
+		xmlRelaxNGFree(rng);
+		return NULL;
+	}
+	schemas[i].rng = rng;
+	return rng;
+}
+
+bool
+xml_doc_validate(xmlDocPtr doc, const char *schema, const char *path, struct diag_list *diags)
+{
+	xmlRelaxNGPtr		 rng;
+	xmlRelaxNGValidCtxtPtr	 vctxt;
+	struct errctx		 ec = { diags, path, 0 };
+	int			 rc;
+
+	if ((rng = schema_get(schema, diags)) == NULL)
+		return false;
+	if ((vctxt = xmlRelaxNGNewValidCtxt(rng)) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "out of memory");
+		return false;
+	}
+	xmlRelaxNGSetValidStructuredErrors(vctxt, on_error, &ec);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	if (rc != 0 && ec.count == 0)
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "does not match schema/%s.rng", schema);
+	return rc == 0;
+}
+
+void
+xml_cleanup(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < MAX_SCHEMAS && schemas[i].name != NULL; i++) {
+		free(schemas[i].name);
+		xmlRelaxNGFree(schemas[i].rng);
+		schemas[i].name = NULL;
+		schemas[i].rng = NULL;
+	}
+	xmlCleanupParser();
+}
+
+bool
+xml_is(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+char *
+xml_text(const xmlNode *n)
+{
+	xmlChar	*s = xmlNodeGetContent(n);
+	char	*r;
+
+	r = strdup(s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return r;
+}
+
+char *
+xml_attr(const xmlNode *n, const char *name)
+{
+	xmlChar	*s = xmlGetProp(n, (const xmlChar *)name);
+	char	*r;
+
+	if (s == NULL)
+		return NULL;
+	r = strdup((const char *)s);
+	xmlFree(s);
+	return r;
+}
