@@ -9,8 +9,8 @@
  *                  1.64 against ≤4.2) is met, never "behind";
  *   off-track      worse than the baseline;
  *   on-track       at or past the trajectory's value at that time;
- *   behind         between the baseline and the trajectory, or (without a numeric baseline, where no
- *                  trajectory exists) simply not met yet;
+ *   behind         between the baseline and the trajectory; not met at or after the plan's end;
+ *                  or (without a numeric baseline, where no trajectory exists) simply not met yet;
  *   no-data        no observation at or before the period;
  *   not-assessable no numeric target follows from the printed one (qualitative, external, none).
  * "Worse than" and "past" allow MODEL_EVAL_TOLERANCE of |target − baseline|, so a value that sits on
@@ -87,6 +87,9 @@ model_eval_status(const struct model_target *target, enum model_direction dir, d
 		frac = 0;
 	if (frac > 1)
 		frac = 1;
+	/* At the end of the plan the trajectory is the target: an unmet target is not on track. */
+	if (frac >= 1)
+		return MODEL_STATUS_BEHIND;
 	traj = b + (T - b) * frac;
 	return d * (v - traj) >= -tol ? MODEL_STATUS_ON_TRACK : MODEL_STATUS_BEHIND;
 }

@@ -30,6 +30,30 @@ struct errctx {
 
 #define MAX_ERRORS_PER_FILE 50
 
+/* Appends " (name="value" …)" for the element's attributes, as far as it fits. */
+static void
+append_attrs(char *msg, size_t size, const xmlNode *node)
+{
+	const xmlAttr	*a;
+	xmlChar		*v;
+	size_t		 n = strlen(msg);
+	const char	*sep = " (";
+
+	if (node->type != XML_ELEMENT_NODE)
+		return;
+	for (a = node->properties; a != NULL && n + 8 < size; a = a->next) {
+		v = xmlNodeListGetString(node->doc, a->children, 1);
+		n += (size_t)snprintf(msg + n, size - n, "%s%s=\"%.40s\"", sep, (const char *)a->name,
+		    v ? (const char *)v : "");
+		xmlFree(v);
+		sep = " ";
+		if (n >= size)
+			n = size - 1;
+	}
+	if (*sep == ' ' && sep[1] == '\0' && n + 2 < size)
+		snprintf(msg + n, size - n, ")");
+}
+
 static void
 on_error(void *arg, xmlErrorPtr e)
 {
@@ -49,6 +73,9 @@ on_error(void *arg, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	/* libxml2's RELAX NG says only "failed to validate attributes": show the attributes it saw. */
+	if (e->domain == XML_FROM_RELAXNGV && e->node != NULL && strstr(msg, "attributes") != NULL)
+		append_attrs(msg, sizeof(msg), e->node);
 	diag_add(ec->diags, e->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, ec->path, e->line,
 	    e->domain == XML_FROM_RELAXNGV ? 0 : e->int2, "%s", msg);
 }
@@ -69,26 +96,51 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar
 	xmlStopParser(ctxt);
 }
 
-/* Returns the depth of the deepest element under n (n itself counts 1); *deepest gets that element. */
-static size_t
-max_depth(xmlNodePtr n, xmlNodePtr *deepest)
+/*
+ * Returns the first element nested deeper than XML_MAX_DEPTH, or NULL. Walks without recursion, so a
+ * hostile depth cannot exhaust the stack here either.
+ */
+static xmlNodePtr
+too_deep(xmlNodePtr root)
 {
-	xmlNodePtr	 c, d;
-	size_t		 best = 0, k;
+	xmlNodePtr	 n = root;
+	size_t		 depth = 1;
 
-	*deepest = n;
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
+	while (n != NULL) {
+		if (depth > XML_MAX_DEPTH)
+			return n;
+		if (n->children != NULL && n->children->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			depth++;
 			continue;
-		k = max_depth(c, &d);
-		if (k > best) {
-			best = k;
-			*deepest = d;
 		}
-		if (best > XML_MAX_DEPTH)
+		if (n->children != NULL) {
+			xmlNodePtr c = n->children;
+
+			while (c != NULL && c->type != XML_ELEMENT_NODE)
+				c = c->next;
+			if (c != NULL) {
+				n = c;
+				depth++;
+				continue;
+			}
+		}
+		while (n != NULL && n != root) {
+			xmlNodePtr c = n->next;
+
+			while (c != NULL && c->type != XML_ELEMENT_NODE)
+				c = c->next;
+			if (c != NULL) {
+				n = c;
+				break;
+			}
+			n = n->parent;
+			depth--;
+		}
+		if (n == root)
 			break;
 	}
-	return best + 1;
+	return NULL;
 }
 
 xmlDocPtr
@@ -134,7 +186,7 @@ xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list 
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	if (max_depth(root, &deep) > XML_MAX_DEPTH) {
+	if ((deep = too_deep(root)) != NULL) {
 		diag_add(diags, DIAG_ERROR, name, xmlGetLineNo(deep), 0,
 		    "elements nested more than %d deep", XML_MAX_DEPTH);
 		xmlFreeDoc(doc);
