@@ -1,27 +1,40 @@
 /*
- * cli/build.c: planrep build — the main job. Until the layout, chart and template stages exist it
- * does what it honestly can: validates the catalog, every plan in input/plans/ and its observations,
- * evaluates every indicator, and says that no report is written yet.
+ * cli/build.c: planrep build — the main job. Validates the catalog, every plan in input/plans/ and
+ * its observations, evaluates every indicator, and writes each plan's products: today the full plan
+ * in the official layout, output/<id>/plan.pdf. Fonts and the template are loaded once for all plans.
+ * A plan that fails fails its own products; the others still build.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
+#include <libxml/tree.h>
+
+#include "planrep/doc.h"
+#include "planrep/layout.h"
+#include "planrep/render.h"
+#include "planrep/template.h"
+#include "planrep/xml.h"
 #include "cli-int.h"
 
 static const char help[] =
-"usage: planrep build [--input DIR]\n"
+"usage: planrep build [--input DIR] [--output DIR]\n"
 "\n"
-"Validates input/catalog.xml, every plan in input/plans/ and its observations, and evaluates\n"
-"every indicator at the latest period observed. Report products (PDF, SVG, PNG into output/)\n"
-"are not built yet: this version writes nothing.\n"
+"Validates input/catalog.xml, every plan in input/plans/ and its observations, evaluates every\n"
+"indicator at the latest period observed, and writes for each plan <id>:\n"
+"  output/<id>/plan.pdf    the full plan in the official layout (GB/T 9704-2012)\n"
+"Briefings, charts and the comparison are not built yet.\n"
 "\n"
 "  -i, --input DIR   the input folder (default: input)\n"
+"  -o, --output DIR  the output folder (default: output)\n"
 "  -h, --help        show this help\n"
 "\n"
-"Exit status: 0 ok, 2 bad usage, 65 bad input data.\n";
+"Exit status: 0 ok, 1 some product failed, 2 bad usage.\n";
 
 static int
 by_name(const void *a, const void *b)
@@ -60,14 +73,96 @@ list_plans(const char *dir, char ***out)
 	return (long)n;
 }
 
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* mkdir -p of the folder that will hold path's file. */
+static bool
+make_dirs(char *dir, struct diag_list *diags)
+{
+	char	*p;
+
+	for (p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char	 c = *p;
+
+			*p = '\0';
+			if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+				diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot create folder: %s", strerror(errno));
+				*p = c;
+				return false;
+			}
+			*p = c;
+			if (c == '\0')
+				return true;
+		}
+	}
+}
+
+/* The full plan, official theme: template, document, layout, PDF. Returns the page count or 0. */
+static size_t
+product_plan(struct template *tpl, struct layout_fonts *fonts, const char *plan_path, const char *id,
+    const char *outdir, struct diag_list *diags)
+{
+	static const char *const params[] = { "theme", "gbt9704", NULL };
+	xmlDocPtr		 in, out = NULL;
+	struct doc		*doc = NULL;
+	struct layout_result	*lr = NULL;
+	struct render_options	 ro;
+	char			 dir[4096], path[4200];
+	size_t			 pages = 0;
+
+	if ((in = xml_doc_load(plan_path, diags)) == NULL)
+		return 0;
+	if (xml_doc_validate(in, "plan", plan_path, diags))
+		out = template_apply(tpl, in, plan_path, params, diags);
+	xmlFreeDoc(in);
+	if (out == NULL)
+		return 0;
+	doc = doc_from_xml(out, plan_path, ".", diags);
+	xmlFreeDoc(out);
+	if (doc == NULL || (lr = layout_document(fonts, doc, diags)) == NULL)
+		goto out;
+	snprintf(dir, sizeof(dir), "%s/%s", outdir, id);
+	snprintf(path, sizeof(path), "%s/plan.pdf", dir);
+	if (!make_dirs(dir, diags))
+		goto out;
+	memset(&ro, 0, sizeof(ro));
+	ro.format = RENDER_PDF;
+	ro.title = doc->title;
+	ro.author = doc->author;
+	ro.subject = doc->subject;
+	ro.keywords = doc->keywords;
+	ro.creator = doc->creator;
+	if (render_layout(lr, path, &ro, diags))
+		pages = layout_page_count(lr);
+out:
+	layout_result_free(lr);
+	doc_free(doc);
+	return pages;
+}
+
 int
 cmd_build(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "input", required_argument, NULL, 'i' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	struct layout_fonts	*fonts = NULL;
+	struct template		*tpl = NULL;
+	const char		*output = "output";
+	char			 tpath[4096];
+	size_t			 pages, built = 0;
+	double			 t0, t1;
 	struct cli_plan_set	 set;
 	struct diag_list	 diags;
 	struct model_period	 at;
@@ -78,10 +173,13 @@ cmd_build(int argc, char **argv)
 	size_t			 k, counts[MODEL_STATUS_COUNT];
 	int			 c, s, bad = 0;
 
-	while ((c = getopt_long(argc, argv, "i:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "i:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
 			input = optarg;
+			break;
+		case 'o':
+			output = optarg;
 			break;
 		case 'h':
 			fputs(help, stdout);
@@ -100,6 +198,19 @@ cmd_build(int argc, char **argv)
 		    "or give --input)", input);
 		return EXIT_DATA;
 	}
+	t0 = now();
+	diag_list_init(&diags);
+	snprintf(tpath, sizeof(tpath), "%s/templates/plan.xsl", xml_data_dir());
+	if ((fonts = layout_fonts_new(&diags)) == NULL || (tpl = template_load(tpath, &diags)) == NULL) {
+		diag_list_print(&diags, stderr);
+		diag_list_clear(&diags);
+		layout_fonts_free(fonts);
+		for (i = 0; i < n; i++)
+			free(plans[i]);
+		free(plans);
+		return EXIT_FAILED;
+	}
+	diag_list_clear(&diags);
 	for (i = 0; i < n; i++) {
 		diag_list_init(&diags);
 		if (!cli_plan_set_load(&set, plans[i], true, NULL, NULL, &diags)) {
@@ -123,13 +234,26 @@ cmd_build(int argc, char **argv)
 			for (s = 0; s < MODEL_STATUS_COUNT; s++)
 				printf("%s%zu %s", s ? ", " : "", counts[s], model_status_name((enum model_status)s));
 			puts(")");
+			t1 = now();
+			pages = product_plan(tpl, fonts, plans[i], set.plan->id, output, &diags);
+			diag_list_print(&diags, stderr);
+			if (pages > 0) {
+				printf("%-8s %s/%s/plan.pdf (%zu pages, %.2f s)\n", "BUILT", output, set.plan->id,
+				    pages, now() - t1);
+				built++;
+			} else {
+				printf("%-8s %s/%s/plan.pdf\n", "FAILED", output, set.plan->id);
+				bad++;
+			}
 			cli_plan_set_free(&set);
 		}
 		diag_list_clear(&diags);
 		free(plans[i]);
 	}
 	free(plans);
-	printf("planrep build: validated and evaluated %ld plan%s, %d invalid. Report products "
-	    "(PDF/SVG/PNG) are not built yet; nothing was written to output/.\n", n, n == 1 ? "" : "s", bad);
-	return bad ? EXIT_DATA : EXIT_OK;
+	template_free(tpl);
+	layout_fonts_free(fonts);
+	printf("planrep build: %ld plan%s, %zu product%s built, %d failed, %.2f s\n", n, n == 1 ? "" : "s",
+	    built, built == 1 ? "" : "s", bad, now() - t0);
+	return bad ? EXIT_FAILED : EXIT_OK;
 }

@@ -19,6 +19,8 @@
 int	cmd_validate(int argc, char **argv);
 int	cmd_eval(int argc, char **argv);
 int	cmd_build(int argc, char **argv);
+int	cmd_render(int argc, char **argv);
+int	cmd_fonts(int argc, char **argv);
 
 /* Prints "planrep: message" on stderr. */
 void	cli_error(const char *fmt, ...) DIAG_PRINTF(1, 2);

@@ -22,6 +22,8 @@ static const char usage_text[] =
 "  build              validate and evaluate every plan in input/ (report products: not yet)\n"
 "  validate FILE...   check plans, catalog and observations against their schemas\n"
 "  eval PLAN          where each indicator of a plan stands against its 2025 target\n"
+"  render DOC -o OUT  lay out a document (or a template applied to a plan) as PDF/SVG/PNG\n"
+"  fonts              which font files serve the font families the themes ask for\n"
 "\n"
 "Options:\n"
 "  -h, --help         show this help, or a command's help with COMMAND --help\n"
@@ -56,6 +58,8 @@ static const struct {
 	{ "build", cmd_build },
 	{ "validate", cmd_validate },
 	{ "eval", cmd_eval },
+	{ "render", cmd_render },
+	{ "fonts", cmd_fonts },
 };
 
 int

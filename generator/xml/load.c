@@ -252,6 +252,7 @@ static const struct {
 	{ "urn:planrep:plan", "plan" },
 	{ "urn:planrep:catalog", "catalog" },
 	{ "urn:planrep:observations", "observations" },
+	{ "urn:planrep:doc", "document" },
 };
 
 const char *

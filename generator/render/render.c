@@ -1,0 +1,362 @@
+/*
+ * render/render.c: pages of items onto cairo surfaces.
+ *
+ * render_page draws one page into any cairo context; the three formats differ only in the surface
+ * made around it: a PDF surface for the whole document (with metadata, named destinations, links and
+ * the outline), an SVG surface per page, an image surface per page written as PNG. Text is drawn
+ * with pango_cairo_show_glyph_item, which passes each glyph's text to cairo, so that the PDF's text
+ * extracts exactly as set (no radicals or private-use code points in place of Han characters).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "planrep/render.h"
+
+static void
+color(cairo_t *cr, uint32_t c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 0xFF) / 255.0, ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0);
+}
+
+static void
+text(cairo_t *cr, const struct layout_item *it)
+{
+	const struct layout_line	*l = it->line;
+	size_t				 k;
+
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	if (it->angle != 0)
+		cairo_rotate(cr, it->angle);
+	for (k = 0; k < l->glyph_count; k++) {
+		/* A rotated watermark keeps its own light colour; other text its run's colour. */
+		color(cr, it->angle != 0 ? it->color : l->glyphs[k].color);
+		cairo_move_to(cr, l->glyphs[k].x, 0);
+		pango_cairo_show_glyph_item(cr, l->text, l->glyphs[k].item);
+	}
+	cairo_restore(cr);
+}
+
+/* Escapes a value for a cairo tag attribute string ('…' with \' and \\). */
+static void
+attr_escape(char *out, size_t size, const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0' && n + 3 < size; s++) {
+		if (*s == '\'' || *s == '\\')
+			out[n++] = '\\';
+		out[n++] = *s;
+	}
+	out[n] = '\0';
+}
+
+static void
+image(cairo_t *cr, const struct layout_item *it)
+{
+	cairo_surface_t	*img;
+	double		 w, h;
+
+	img = cairo_image_surface_create_from_png(it->target);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(img);
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+		cairo_set_line_width(cr, 0.5);
+		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+		return;
+	}
+	w = cairo_image_surface_get_width(img);
+	h = cairo_image_surface_get_height(img);
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	cairo_scale(cr, it->w / w, it->h / h);
+	cairo_set_source_surface(cr, img, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_surface_destroy(img);
+}
+
+void
+render_page(cairo_t *cr, const struct layout_page *pg)
+{
+	char	 attrs[512], esc[256];
+	size_t	 i;
+
+	for (i = 0; i < pg->count; i++) {
+		const struct layout_item *it = &pg->items[i];
+
+		switch (it->type) {
+		case LAYOUT_ITEM_TEXT:
+			text(cr, it);
+			break;
+		case LAYOUT_ITEM_RULE:
+			cairo_save(cr);
+			color(cr, it->color);
+			cairo_set_line_width(cr, it->line_width > 0 ? it->line_width : 0.5);
+			if (it->dash > 0) {
+				double d[2] = { 0, it->dash };
+
+				cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+				cairo_set_dash(cr, d, 2, 0);
+			}
+			cairo_move_to(cr, it->x, it->y);
+			cairo_line_to(cr, it->x + it->w, it->y + it->h);
+			cairo_stroke(cr);
+			cairo_restore(cr);
+			break;
+		case LAYOUT_ITEM_RECT:
+		case LAYOUT_ITEM_PLACEHOLDER:
+			cairo_save(cr);
+			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+			if (it->fill != DOC_NO_COLOR) {
+				color(cr, it->fill);
+				cairo_fill_preserve(cr);
+			}
+			if (it->line_width > 0) {
+				color(cr, it->color);
+				cairo_set_line_width(cr, it->line_width);
+				if (it->type == LAYOUT_ITEM_PLACEHOLDER) {
+					double d[2] = { 3, 3 };
+
+					cairo_set_dash(cr, d, 2, 0);
+				}
+				cairo_stroke(cr);
+			} else
+				cairo_new_path(cr);
+			cairo_restore(cr);
+			break;
+		case LAYOUT_ITEM_IMAGE:
+			image(cr, it);
+			break;
+		case LAYOUT_ITEM_LINK:
+			attr_escape(esc, sizeof(esc), it->target ? it->target : "");
+			snprintf(attrs, sizeof(attrs), "dest='%s' rect=[%.2f %.2f %.2f %.2f]", esc,
+			    it->x, it->y, it->w, it->h);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			break;
+		case LAYOUT_ITEM_DEST:
+			attr_escape(esc, sizeof(esc), it->target ? it->target : "");
+			snprintf(attrs, sizeof(attrs), "name='%s' x=%.2f y=%.2f", esc, it->x, it->y);
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+			break;
+		}
+	}
+}
+
+bool
+render_format_from_path(const char *path, enum render_format *out)
+{
+	const char	*dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return false;
+	if (strcmp(dot, ".pdf") == 0)
+		*out = RENDER_PDF;
+	else if (strcmp(dot, ".svg") == 0)
+		*out = RENDER_SVG;
+	else if (strcmp(dot, ".png") == 0)
+		*out = RENDER_PNG;
+	else
+		return false;
+	return true;
+}
+
+/* SOURCE_DATE_EPOCH, when set, fixes the creation date, so the same input gives the same bytes. */
+static void
+pdf_date(cairo_surface_t *s)
+{
+	const char	*e = getenv("SOURCE_DATE_EPOCH");
+	char		 buf[32];
+	time_t		 t;
+	struct tm	 tm;
+	char		*end;
+
+	if (e == NULL || *e == '\0')
+		return;
+	t = (time_t)strtoll(e, &end, 10);
+	if (*end != '\0' || gmtime_r(&t, &tm) == NULL)
+		return;
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, buf);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, buf);
+}
+
+static void
+pdf_outline(cairo_surface_t *s, const struct layout_result *r)
+{
+	int	 parents[5] = { CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0, 0 };
+	char	 attrs[300], esc[256];
+	size_t	 i;
+	int	 level, id, p;
+
+	for (i = 0; i < layout_outline_count(r); i++) {
+		const struct layout_outline *o = layout_outline_get(r, i);
+
+		level = o->level < 1 ? 1 : o->level > 4 ? 4 : o->level;
+		/* A level-3 entry right under a level 1 hangs from the nearest level above it. */
+		for (p = level - 1; p > 0 && parents[p] == 0; p--)
+			;
+		attr_escape(esc, sizeof(esc), o->dest);
+		snprintf(attrs, sizeof(attrs), "dest='%s'", esc);
+		id = cairo_pdf_surface_add_outline(s, parents[p], o->title, attrs,
+		    level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		parents[level] = id;
+		for (p = level + 1; p <= 4; p++)
+			parents[p] = 0;
+	}
+}
+
+static bool
+check(cairo_surface_t *s, cairo_t *cr, const char *path, struct diag_list *diags)
+{
+	cairo_status_t	 st = cr ? cairo_status(cr) : cairo_surface_status(s);
+
+	if (st == CAIRO_STATUS_SUCCESS && cr != NULL)
+		st = cairo_surface_status(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "drawing failed: %s", cairo_status_to_string(st));
+		return false;
+	}
+	return true;
+}
+
+static bool
+render_pdf(const struct layout_result *r, const char *path, const struct render_options *o,
+    struct diag_list *diags)
+{
+	struct render_out	 out;
+	cairo_surface_t		*s;
+	cairo_t			*cr;
+	double			 w, h;
+	size_t			 i;
+	bool			 ok = true;
+
+	if (!render_out_open(&out, path, diags))
+		return false;
+	layout_page_size(r, &w, &h);
+	s = cairo_pdf_surface_create_for_stream(render_out_write, &out, w, h);
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+	if (o->title)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title);
+	if (o->author)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, o->author);
+	if (o->subject)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject);
+	if (o->keywords)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, o->keywords);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "planrep");
+	pdf_date(s);
+	cr = cairo_create(s);
+	for (i = 0; i < layout_page_count(r) && ok; i++) {
+		render_page(cr, layout_page_get(r, i));
+		cairo_show_page(cr);
+		ok = check(s, cr, path, diags);
+	}
+	if (ok)
+		pdf_outline(s, r);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ok = ok && check(s, NULL, path, diags);
+	cairo_surface_destroy(s);
+	if (!ok) {
+		render_out_abort(&out);
+		return false;
+	}
+	return render_out_commit(&out, diags);
+}
+
+/* "out/report.svg", 3 → "out/report-003.svg" */
+static void
+page_path(char *buf, size_t size, const char *path, size_t page, const char *ext)
+{
+	const char	*dot = strrchr(path, '.');
+	int		 stem = dot != NULL && strchr(dot, '/') == NULL ? (int)(dot - path) : (int)strlen(path);
+
+	snprintf(buf, size, "%.*s-%03zu%s", stem, path, page, ext);
+}
+
+static bool
+render_pages(const struct layout_result *r, const char *path, const struct render_options *o,
+    struct diag_list *diags)
+{
+	struct render_out	*outs;
+	cairo_surface_t		*s;
+	cairo_t			*cr;
+	char			 name[4096];
+	double			 w, h, scale = (o->dpi > 0 ? o->dpi : 150) / 72.0;
+	size_t			 i, n = layout_page_count(r), done = 0;
+	bool			 ok = true;
+
+	if ((outs = calloc(n ? n : 1, sizeof(*outs))) == NULL) {
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "out of memory");
+		return false;
+	}
+	layout_page_size(r, &w, &h);
+	/* Every page is written before any is renamed: a failure leaves no pages at all. */
+	for (i = 0; i < n && ok; i++) {
+		page_path(name, sizeof(name), path, i + 1, o->format == RENDER_SVG ? ".svg" : ".png");
+		if (!render_out_open(&outs[i], name, diags)) {
+			ok = false;
+			break;
+		}
+		done = i + 1;
+		if (o->format == RENDER_SVG) {
+			s = cairo_svg_surface_create_for_stream(render_out_write, &outs[i], w, h);
+			cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+			cr = cairo_create(s);
+		} else {
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale),
+			    (int)ceil(h * scale));
+			cr = cairo_create(s);
+			cairo_set_source_rgb(cr, 1, 1, 1);
+			cairo_paint(cr);
+			cairo_scale(cr, scale, scale);
+		}
+		render_page(cr, layout_page_get(r, i));
+		ok = check(s, cr, name, diags);
+		cairo_destroy(cr);
+		if (ok && o->format == RENDER_PNG &&
+		    cairo_surface_write_to_png_stream(s, render_out_write, &outs[i]) != CAIRO_STATUS_SUCCESS) {
+			diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot write PNG");
+			ok = false;
+		}
+		cairo_surface_finish(s);
+		ok = ok && check(s, NULL, name, diags);
+		cairo_surface_destroy(s);
+	}
+	for (i = 0; i < done; i++) {
+		if (ok)
+			ok = render_out_commit(&outs[i], diags);
+		else
+			render_out_abort(&outs[i]);
+	}
+	free(outs);
+	return ok;
+}
+
+bool
+render_layout(const struct layout_result *r, const char *path, const struct render_options *o,
+    struct diag_list *diags)
+{
+	switch (o->format) {
+	case RENDER_PDF:
+		return render_pdf(r, path, o, diags);
+	case RENDER_SVG:
+	case RENDER_PNG:
+		return render_pages(r, path, o, diags);
+	}
+	return false;
+}

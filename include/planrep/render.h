@@ -1,0 +1,66 @@
+/*
+ * render: draws laid-out pages with cairo, as PDF, SVG or PNG. Every position was decided by layout;
+ * the formats differ only in the cairo surface they create (STYLE 1.5). Files are written under a
+ * temporary name in the target folder and renamed when complete, so a failure leaves no file.
+ *
+ * May be included by cli (and the chart stage, for standalone charts).
+ */
+#ifndef PLANREP_RENDER_H
+#define PLANREP_RENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cairo.h>
+
+#include "planrep/diag.h"
+#include "planrep/layout.h"
+
+enum render_format {
+	RENDER_PDF,
+	RENDER_SVG,
+	RENDER_PNG
+};
+
+struct render_options {
+	enum render_format	 format;
+	double			 dpi;		/* PNG only; 0 = 150 */
+	/* PDF metadata, borrowed, NULL when absent */
+	const char		*title;
+	const char		*author;
+	const char		*subject;
+	const char		*keywords;
+	const char		*creator;
+};
+
+/*
+ * Writes the pages to path: one PDF, or one SVG or PNG per page named <path without extension>-001.svg
+ * (…-002 …). Returns true when every file was written; on failure no file is left and diags say why.
+ */
+bool	render_layout(const struct layout_result *, const char *path, const struct render_options *,
+	    struct diag_list *);
+
+/* Draws one page into cr, in points from the page's top left. */
+void	render_page(cairo_t *, const struct layout_page *);
+
+/* The format an output path asks for by its extension, or false when it names none. */
+bool	render_format_from_path(const char *path, enum render_format *);
+
+/*
+ * An output file written atomically: open gives a temporary file beside path; write appends (it is
+ * a cairo_write_func_t); commit renames it to path; abort removes it. Both leave the struct closed.
+ */
+struct render_out {
+	int		 fd;
+	char		*tmp;		/* owned */
+	char		*path;		/* owned */
+	bool		 failed;	/* a write failed */
+	int		 error;		/* errno of the failure */
+};
+
+bool		render_out_open(struct render_out *, const char *path, struct diag_list *);
+cairo_status_t	render_out_write(void *out, const unsigned char *data, unsigned int length);
+bool		render_out_commit(struct render_out *, struct diag_list *);
+void		render_out_abort(struct render_out *);
+
+#endif

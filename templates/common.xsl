@@ -1,0 +1,201 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- common.xsl: the pieces every planrep template shares. Included (xsl:include) by plan.xsl and the
+     later briefing, comparison and chart templates.
+
+     - the parameter `theme` and the theme it names (themes/<theme>.xml, next to this file), copied to
+       the top of a document by the named template `theme-parts`;
+     - dates printed the Chinese way (`date-zh`: 2023-01-11 → 2023年1月11日);
+     - the plan's text blocks that read the same in every product: paragraphs with their printed
+       number and run-in lead, lists, 专栏 boxes and plain tables.
+
+     Input: urn:planrep:plan (docs/data-format.md). Output: urn:planrep:doc (docs/document.md). -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:planrep:doc"
+    xmlns:d="urn:planrep:doc"
+    xmlns:p="urn:planrep:plan"
+    xmlns:t="urn:planrep:theme"
+    exclude-result-prefixes="d p t">
+
+  <!-- The theme: a file name under themes/, without .xml. -->
+  <xsl:param name="theme" select="'gbt9704'"/>
+
+  <xsl:variable name="theme-ok"
+      select="string-length($theme) &gt; 0 and string-length($theme) &lt;= 64 and
+              translate($theme, 'abcdefghijklmnopqrstuvwxyz0123456789-', '') = ''"/>
+  <!-- Relative to this file, whatever template includes it. A bad name reads nothing: the empty URI
+       is the stylesheet itself, which is no theme, and theme-parts says why. -->
+  <xsl:variable name="theme-file">
+    <xsl:if test="$theme-ok"><xsl:value-of select="concat('themes/', $theme, '.xml')"/></xsl:if>
+  </xsl:variable>
+  <xsl:variable name="theme-doc" select="document(string($theme-file))"/>
+
+  <!-- The plan's layout whitespace is not text; neither is the theme's. -->
+  <xsl:strip-space elements="p:* t:* d:page d:styles"/>
+
+  <!-- ==== Theme ================================================================================ -->
+
+  <!-- Writes the theme's page, styles, headers and footers, in the order the document wants them.
+       Stops the transform when the theme is missing or is not a theme. -->
+  <xsl:template name="theme-parts">
+    <xsl:if test="not($theme-ok)">
+      <xsl:message terminate="yes">the theme parameter "<xsl:value-of select="$theme"/>" is not a theme name (lower-case letters, digits and -)</xsl:message>
+    </xsl:if>
+    <xsl:if test="not($theme-doc/t:theme)">
+      <xsl:message terminate="yes">themes/<xsl:value-of select="$theme"/>.xml is not a theme (a t:theme element in urn:planrep:theme)</xsl:message>
+    </xsl:if>
+    <xsl:variable name="th" select="$theme-doc/t:theme"/>
+    <xsl:apply-templates select="$th/d:page[1]" mode="theme"/>
+    <xsl:apply-templates select="$th/d:styles[1]" mode="theme"/>
+    <xsl:apply-templates select="$th/d:header" mode="theme"/>
+    <xsl:apply-templates select="$th/d:footer" mode="theme"/>
+  </xsl:template>
+
+  <!-- Theme content is copied element by element into the document namespace, without the theme's
+       namespace declarations. -->
+  <xsl:template match="d:*" mode="theme">
+    <xsl:element name="{local-name()}">
+      <xsl:copy-of select="@*"/>
+      <xsl:apply-templates mode="theme"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="text()" mode="theme">
+    <xsl:value-of select="."/>
+  </xsl:template>
+  <xsl:template match="*|comment()|processing-instruction()" mode="theme"/>
+
+  <!-- ==== Values =============================================================================== -->
+
+  <!-- An ISO date (2023-01-11) as printed in Chinese documents: 2023年1月11日. -->
+  <xsl:template name="date-zh">
+    <xsl:param name="date"/>
+    <xsl:value-of select="concat(substring($date, 1, 4), '年', number(substring($date, 6, 2)), '月',
+        number(substring($date, 9, 2)), '日')"/>
+  </xsl:template>
+
+  <!-- The jurisdiction with what it belongs to: 河南省郑州市管城回族区. -->
+  <xsl:template name="jurisdiction-full">
+    <xsl:param name="j" select="/p:plan/p:meta/p:jurisdiction"/>
+    <xsl:if test="$j/@level != 'province' and $j/@province != $j">
+      <xsl:value-of select="$j/@province"/>
+    </xsl:if>
+    <xsl:value-of select="$j/@parent"/>
+    <xsl:value-of select="$j"/>
+  </xsl:template>
+
+  <!-- ==== Text blocks ========================================================================== -->
+
+  <!-- The style a paragraph of the plan takes: text inside a 专栏 box is set smaller. -->
+  <xsl:template name="text-style">
+    <xsl:if test="ancestor::p:box">
+      <xsl:attribute name="style">box-text</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A paragraph: its printed number and run-in lead in bold, then the text. A number without a lead
+       stays in the text's weight. -->
+  <xsl:template match="p:p">
+    <xsl:param name="style"/>
+    <p>
+      <xsl:choose>
+        <xsl:when test="$style != ''">
+          <xsl:attribute name="style"><xsl:value-of select="$style"/></xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="text-style"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:choose>
+        <xsl:when test="p:lead">
+          <b><xsl:value-of select="@num"/><xsl:value-of select="p:lead"/></b>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="@num"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="text()">
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <!-- A list: one paragraph per item, its number, then its label in bold followed by "：". -->
+  <xsl:template match="p:list">
+    <xsl:apply-templates select="p:item"/>
+  </xsl:template>
+
+  <xsl:template match="p:item">
+    <p>
+      <xsl:call-template name="text-style"/>
+      <xsl:value-of select="@num"/>
+      <xsl:if test="p:label">
+        <xsl:variable name="label" select="string(p:label)"/>
+        <xsl:variable name="last" select="substring($label, string-length($label))"/>
+        <b>
+          <xsl:value-of select="$label"/>
+          <xsl:if test="$last != '：' and $last != ':'">：</xsl:if>
+        </b>
+      </xsl:if>
+      <xsl:for-each select="text()">
+        <xsl:value-of select="."/>
+      </xsl:for-each>
+    </p>
+  </xsl:template>
+
+  <!-- A 专栏 box, titled as the plans print it: 专栏 1 公共卫生防控救治体系建设工程. -->
+  <xsl:template match="p:box">
+    <box>
+      <xsl:attribute name="title">
+        <xsl:if test="@num">
+          <xsl:value-of select="concat('专栏 ', @num, ' ')"/>
+        </xsl:if>
+        <xsl:value-of select="p:title"/>
+      </xsl:attribute>
+      <xsl:apply-templates select="*[not(self::p:title)]"/>
+    </box>
+  </xsl:template>
+
+  <!-- Any other printed table: its leading header rows repeat on every page; notes follow it. -->
+  <xsl:template match="p:table">
+    <xsl:variable name="head"
+        select="p:row[(@head = 'true' or @head = '1') and
+                      not(preceding-sibling::p:row[not(@head = 'true' or @head = '1')])]"/>
+    <table continued="续表">
+      <xsl:if test="p:caption">
+        <caption><xsl:value-of select="p:caption"/></caption>
+      </xsl:if>
+      <xsl:if test="$head">
+        <thead>
+          <xsl:apply-templates select="$head"/>
+        </thead>
+      </xsl:if>
+      <xsl:apply-templates select="p:row[count(. | $head) != count($head)]"/>
+    </table>
+    <xsl:apply-templates select="p:note"/>
+  </xsl:template>
+
+  <xsl:template match="p:row">
+    <tr>
+      <xsl:apply-templates select="p:cell"/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="p:cell">
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="../@head = 'true' or ../@head = '1'">th</xsl:when>
+        <xsl:otherwise>td</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$name}">
+      <xsl:copy-of select="@colspan|@rowspan"/>
+      <xsl:value-of select="."/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A table's note (注：…): a small paragraph after the table. -->
+  <xsl:template match="p:note">
+    <p style="table-note"><xsl:value-of select="."/></p>
+  </xsl:template>
+
+</xsl:stylesheet>
