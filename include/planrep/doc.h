@@ -122,8 +122,9 @@ struct doc_node {
 	long			 line;		/* source line */
 	union {
 		struct {	/* DOC_TEXT */
-			char	*text;		/* owned UTF-8, whitespace as in the source except that
-						 * runs of XML layout whitespace are collapsed */
+			char	*text;		/* owned UTF-8, never empty: whitespace as in the source
+						 * except that runs of XML layout whitespace are collapsed
+						 * (docs/document.md, "Whitespace") */
 		} text;
 		struct {	/* DOC_HEADING */
 			int	 level;		/* 1–4 */
@@ -136,7 +137,8 @@ struct doc_node {
 			double		 indent; /* pt from the aligned edge (em: the node's style) */
 		} running;
 		struct {	/* DOC_TOC */
-			char	*title;		/* owned, or NULL */
+			char	*title;		/* owned: 目录 unless the document gives one; NULL
+						 * when it says title="" (no title) */
 			int	 depth;		/* deepest heading level listed */
 		} toc;
 		struct {	/* DOC_TABLE */
