@@ -9,14 +9,16 @@
 
 #include <libxml/tree.h>
 
+#include "planrep/doc.h"
 #include "planrep/xml.h"
 #include "cli-int.h"
 
 static const char help[] =
 "usage: planrep validate FILE...\n"
 "\n"
-"Checks plans (input/plans/*.xml), the catalog (input/catalog.xml) and observations\n"
-"(input/observations/*.xml) against schema/*.rng, chosen by the root element's namespace.\n"
+"Checks plans (input/plans/*.xml), the catalog (input/catalog.xml), observations\n"
+"(input/observations/*.xml) and documents (urn:planrep:doc) against schema/*.rng, chosen by\n"
+"the root element's namespace; documents also for unique ids, link targets and styles.\n"
 "A plan is also checked against the catalog found beside it, observations against their plan:\n"
 "unknown catalog references are errors; a target on the wrong side of its baseline, a unit\n"
 "other than the catalog's, a name matching no catalog alias, an observation for an indicator\n"
@@ -32,6 +34,7 @@ validate_one(const char *path, struct diag_list *diags)
 	struct model_catalog		*cat;
 	struct model_observations	*obs;
 	struct model_plan		*plan;
+	struct doc			*d;
 	xmlDocPtr			 doc;
 	const char			*schema;
 	char				*dir, buf[4096];
@@ -43,10 +46,13 @@ validate_one(const char *path, struct diag_list *diags)
 	if (schema == NULL) {
 		diag_add(diags, DIAG_ERROR, path, 1, 0,
 		    "not a planrep file: the root element's namespace is none of urn:planrep:plan, "
-		    "urn:planrep:catalog, urn:planrep:observations");
+		    "urn:planrep:catalog, urn:planrep:observations, urn:planrep:doc");
 	} else if (strcmp(schema, "plan") == 0) {
 		if (cli_plan_set_load(&set, path, false, NULL, NULL, diags))
 			cli_plan_set_free(&set);
+	} else if (strcmp(schema, "document") == 0) {
+		if ((d = doc_load(path, diags)) != NULL)
+			doc_free(d);
 	} else if (strcmp(schema, "catalog") == 0) {
 		if ((cat = model_catalog_load(path, diags)) != NULL)
 			model_catalog_free(cat);

@@ -58,11 +58,6 @@ struct doc_ids {
 /* load.c. An owned copy of the attribute, or NULL when absent; sets b->oom when the copy fails. */
 char		*doc_attr(struct doc_build *b, xmlNodePtr el, const char *name);
 
-/* load.c. Returns the node already holding node's id, or NULL after adding it.
- * Sets b->oom when the index cannot grow. */
-struct doc_node	*doc_ids_add(struct doc_build *b, struct doc_node *node);
-void		 doc_ids_free(struct doc_ids *);
-
 /* Frees a node, its payload and its children. NULL does nothing. */
 void		 doc_node_free(struct doc_node *);
 

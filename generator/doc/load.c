@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,8 +102,9 @@ ids_grow(struct doc_ids *ids)
 	return true;
 }
 
-struct doc_node *
-doc_ids_add(struct doc_build *b, struct doc_node *node)
+/* Returns the node already holding node's id, or NULL after adding it (or, b->oom set, failing to). */
+static struct doc_node *
+ids_add(struct doc_build *b, struct doc_node *node)
 {
 	struct doc_ids	 *ids = b->doc->ids;
 	struct doc_node	**slot;
@@ -123,8 +125,8 @@ doc_ids_add(struct doc_build *b, struct doc_node *node)
 	return NULL;
 }
 
-void
-doc_ids_free(struct doc_ids *ids)
+static void
+ids_free(struct doc_ids *ids)
 {
 	if (ids == NULL)
 		return;
@@ -248,7 +250,7 @@ node_add(struct doc_build *b, struct doc_node *parent, enum doc_type type, xmlNo
 	}
 	b->src[b->src_count].node = n;
 	b->src[b->src_count++].el = from;
-	if ((n->id = doc_attr(b, from, "id")) != NULL && (first = doc_ids_add(b, n)) != NULL)
+	if ((n->id = doc_attr(b, from, "id")) != NULL && (first = ids_add(b, n)) != NULL)
 		doc_error(b, n->line, "id \"%s\" is already used on line %ld", n->id, first->line);
 	return n;
 }
@@ -378,6 +380,12 @@ decimal_get(struct doc_build *b, xmlNodePtr el, const char *name, double *out)
 }
 
 /* ---- Inlines ------------------------------------------------------------------------------------ */
+
+/*
+ * The build_* functions below make the nodes of one element (and its content) under a parent. Each
+ * returns false when building must stop (out of memory, or a limit reached: both recorded in b) and
+ * true otherwise; a problem in the input is recorded and building goes on past it.
+ */
 
 static const struct {
 	const char	*name;
@@ -718,6 +726,10 @@ build_watermark(struct doc_build *b, xmlNodePtr el)
 	doc_space_string(s);
 	free(b->doc->watermark);
 	b->doc->watermark = s;
+	if (s[0] == '\0') {	/* only blanks: no watermark */
+		free(s);
+		b->doc->watermark = NULL;
+	}
 	return true;
 }
 
@@ -924,7 +936,7 @@ doc_free(struct doc *doc)
 		free(doc->styles[i].font);
 	}
 	free(doc->styles);
-	doc_ids_free(doc->ids);
+	ids_free(doc->ids);
 	free(doc->path);
 	free(doc->base);
 	free(doc->lang);

@@ -64,9 +64,9 @@ layout_dump(const struct layout_result *r, FILE *out)
 
 			switch (it->type) {
 			case LAYOUT_ITEM_TEXT:
-				fprintf(out, "  text %.2f %.2f w %.2f%s %s%s @%ld ", it->x, it->y,
-				    it->line->width, it->line->justified ? " justified" : "",
-				    break_name(it->line->reason), it->angle != 0 ? " rotated" : "", line);
+				fprintf(out, "  text %.2f %.2f w %.2f/%.2f%s %s%s @%ld ", it->x, it->y,
+				    it->line->width, it->line->measure, it->line->justified ? " justified" : "",
+				    break_name(it->line->reason), it->as_path ? " outlines" : "", line);
 				quoted(out, it->line->text + it->line->start, it->line->end - it->line->start);
 				fputc('\n', out);
 				break;

@@ -790,11 +790,12 @@ toc_walk(struct flow *f, const struct doc_node *n, int depth, double x, double w
 static bool
 toc(struct flow *f, const struct doc_node *t, double x, double w)
 {
-	const char	*title = t->u.toc.title ? t->u.toc.title : "目录";
-
-	if (lines(f, t, title, style(f, "toc-title", "h1"), x, w, false) == NULL)
-		return false;
-	f->slices[f->n - 1].keep_with_next = true;
+	/* toc title="" asks for no title line. */
+	if (t->u.toc.title != NULL) {
+		if (lines(f, t, t->u.toc.title, style(f, "toc-title", "h1"), x, w, false) == NULL)
+			return false;
+		f->slices[f->n - 1].keep_with_next = true;
+	}
 	return toc_walk(f, f->doc->root, t->u.toc.depth > 0 ? t->u.toc.depth : 2, x, w);
 }
 

@@ -367,50 +367,73 @@ frames(struct flow *f, const struct placer *pl)
 	return true;
 }
 
-/* Span cells of tables: over the rows they span on each page, text repeated on each. */
+/* One page's piece of a span cell: emitted just before the first of its rows on that page. */
+struct span_piece {
+	const struct span_cell	*sc;
+	size_t			 at;		/* placement index of its first row on the page */
+	size_t			 page;
+	double			 top, bottom;	/* pt from the top of the type area */
+};
+
+/*
+ * Span cells of tables: over the rows they span on each page, text repeated on each. The pieces are
+ * found before emission so that each is drawn at its place in reading order (a PDF's text then comes
+ * out as category, then its rows, not the category after the next paragraph).
+ */
 static bool
-span_cells(struct flow *f, const struct placer *pl)
+span_pieces(struct flow *f, const struct placer *pl, struct span_piece **out, size_t *count)
 {
-	size_t	 t, k, i;
+	struct span_piece	*v = NULL, *g;
+	size_t			 n = 0, cap = 0, t, k, i;
 
 	for (t = 0; t < f->table_count; t++) {
 		const struct table_ctx *tc = f->tables[t];
 
 		for (k = 0; k < tc->span_count; k++) {
 			const struct span_cell	*sc = &tc->spans[k];
-			size_t			 page = SIZE_MAX;
-			double			 top = 0, bottom = 0;
+			struct span_piece	*cur = NULL;
 
-			for (i = 0; i <= pl->n; i++) {
-				const struct placement *p = i < pl->n ? &pl->v[i] : NULL;
-				bool in = p != NULL && p->index != SIZE_MAX && p->index >= sc->first &&
-				    p->index <= sc->last;
+			for (i = 0; i < pl->n; i++) {
+				const struct placement *p = &pl->v[i];
 
-				if (page != SIZE_MAX && (!in || p->page != page)) {
-					struct layout_page *pg = &f->res->pages[page];
-					double h = bottom - top, ch = sc->para ?
-					    sc->para->pitch * (double)sc->para->line_count : 0, y;
-
-					y = sc->valign == DOC_VALIGN_TOP ? top + sc->pad :
-					    sc->valign == DOC_VALIGN_BOTTOM ? bottom - ch - sc->pad :
-					    top + (h - ch) / 2;
-					if (!add_rect(f, pg, sc->x, f->y0 + top, sc->w, h, sc->fill, 0.5, sc->node) ||
-					    (sc->para && !para_on_page(f, pg, sc->para, sc->x + sc->pad, f->y0 + y,
-					    sc->node)))
-						return false;
-					page = SIZE_MAX;
-				}
-				if (!in)
+				if (p->index == SIZE_MAX || p->index < sc->first || p->index > sc->last)
 					continue;
-				if (page == SIZE_MAX) {
-					page = p->page;
-					top = p->y;
+				if (cur == NULL || cur->page != p->page) {
+					if (n == cap) {
+						cap = cap ? cap * 2 : 16;
+						if ((g = realloc(v, cap * sizeof(*g))) == NULL) {
+							free(v);
+							return false;
+						}
+						v = g;
+					}
+					cur = &v[n++];
+					cur->sc = sc;
+					cur->at = i;
+					cur->page = p->page;
+					cur->top = p->y;
 				}
-				bottom = p->y + p->slice->height;
+				cur->bottom = p->y + p->slice->height;
 			}
 		}
 	}
+	*out = v;
+	*count = n;
 	return true;
+}
+
+static bool
+span_draw(struct flow *f, const struct span_piece *sp)
+{
+	const struct span_cell	*sc = sp->sc;
+	struct layout_page	*pg = &f->res->pages[sp->page];
+	double			 h = sp->bottom - sp->top, y;
+	double			 ch = sc->para ? sc->para->pitch * (double)sc->para->line_count : 0;
+
+	y = sc->valign == DOC_VALIGN_TOP ? sp->top + sc->pad :
+	    sc->valign == DOC_VALIGN_BOTTOM ? sp->bottom - ch - sc->pad : sp->top + (h - ch) / 2;
+	return add_rect(f, pg, sc->x, f->y0 + sp->top, sc->w, h, sc->fill, 0.5, sc->node) &&
+	    (sc->para == NULL || para_on_page(f, pg, sc->para, sc->x + sc->pad, f->y0 + y, sc->node));
 }
 
 static bool
@@ -497,11 +520,13 @@ running(struct flow *f, size_t index, int number, int count, const char *section
 		in.style = c->style ? c->style : named(f, c->type == DOC_HEADER ? "header" : "footer");
 		in.node = c;
 		/* The indent counts from the aligned edge: the measure shrinks on that side. */
-		indent = in.style->indent;
+		indent = c->u.running.indent;
 		x = f->x0 + (al == DOC_ALIGN_LEFT ? indent : 0);
 		w = f->W - (al == DOC_ALIGN_LEFT || al == DOC_ALIGN_RIGHT ? indent : 0);
 		in.width = w;
 		in.align = al;
+		in.indent = 0;
+		in.hanging = 0;
 		in.fields = &fields;
 		in.file = f->doc->path;
 		if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL)
@@ -536,6 +561,7 @@ watermark(struct flow *f, size_t index)
 	it.type = LAYOUT_ITEM_TEXT;
 	it.line = &p->lines[0];
 	it.angle = -30 * M_PI / 180;
+	it.as_path = true;
 	it.x = f->doc->page.width / 2 - cos(it.angle) * p->lines[0].natural / 2;
 	it.y = f->doc->page.height / 2 - sin(it.angle) * p->lines[0].natural / 2 + p->ascent / 2;
 	it.color = st.color;
@@ -556,6 +582,8 @@ paginate(struct flow *f)
 	int			*numbers = NULL, body = 0;
 	size_t			 i, k, npages;
 	const char		**sections = NULL;
+	struct span_piece	*pieces = NULL;
+	size_t			 npieces = 0;
 	bool			 ok = false;
 
 	if (!assign(f, &pl))
@@ -574,7 +602,7 @@ paginate(struct flow *f)
 		numbers[i] = r->pages[i].title ? 0 : ++body;
 	for (i = 0; i < npages; i++)
 		r->pages[i].number = numbers[i];
-	if (!record_ids(f, &pl, numbers))
+	if (!record_ids(f, &pl, numbers) || !span_pieces(f, &pl, &pieces, &npieces))
 		goto out;
 
 	for (i = 0; i < pl.n; i++) {
@@ -582,6 +610,10 @@ paginate(struct flow *f)
 		const struct slice	*s = p->slice;
 		struct layout_page	*pg = &r->pages[p->page];
 		double			 y = f->y0 + p->y;
+
+		for (k = 0; k < npieces; k++)
+			if (pieces[k].at == i && !span_draw(f, &pieces[k]))
+				goto out;
 
 		for (k = 0; k < s->count; k++) {
 			struct layout_item it = s->items[k];
@@ -611,7 +643,7 @@ paginate(struct flow *f)
 		if (s->toc_entry != NULL && !toc_number(f, pg, s, y))
 			goto out;
 	}
-	if (!frames(f, &pl) || !span_cells(f, &pl))
+	if (!frames(f, &pl))
 		goto out;
 	/* The section of a page is the last chapter begun on or before it. */
 	for (i = 1; i < npages; i++)
@@ -630,5 +662,6 @@ out:
 	free(pl.v);
 	free(numbers);
 	free(sections);
+	free(pieces);
 	return ok;
 }

@@ -8,7 +8,7 @@
  *                text has a space there (a typed space becomes the gap, never a stretchable space);
  *                adjacent full-width punctuation compressed by half an em (。” ”， ）、), as ctex
  *                does; on a character grid (GB/T 9704) every full-width character takes one pitch
- *                and a run of Latin and digits is widened to whole pitches, so the Han characters
+ *                and a run of Latin and digits is widened to whole half pitches, so the Han characters
  *                after it stay in their columns, and nothing is compressed;
  *   breaking     greedy, at pango's UAX #14 opportunities, plus our kinsoku: no closing punctuation
  *                (，。、；：？！）》」”…%‰) at a line start, no opening punctuation （《「“ at a line end,
@@ -403,9 +403,10 @@ space(struct chars *ch, double em, double pitch)
 				ch->xoff[k] = (pitch - ch->orig[k]) / 2;
 				ch->adv[k] = pitch;
 			}
-		/* Widen each run of non-CJK characters to whole pitches, half the extra on each side. */
+		/* Widen each run of non-CJK characters to half pitches, half the extra on each side. */
 		for (i = 0; i < ch->n; i = j) {
 			double	 w = 0, extra;
+			bool	 po, pi;
 
 			if (is_cjk(ch->cls[i]) || ch->cls[i] == CC_OBJECT) {
 				j = i + 1;
@@ -415,11 +416,19 @@ space(struct chars *ch, double em, double pitch)
 				w += ch->adv[j] + ch->gap[j];
 			if (i > 0)
 				w += ch->gap[i - 1];
-			extra = ceil(w / pitch - 1e-6) * pitch - w;
-			/* Beside punctuation, which has its own blank, the extra goes to the other side. */
-			if (i > 0 && j < ch->n && (ch->cls[j] == CC_OPEN || ch->cls[j] == CC_CLOSE))
+			/*
+			 * Half cells: a whole cell can leave most of a character's width empty beside a
+			 * short number (〔2022〕11号); half a cell keeps every line a whole number of cells
+			 * wide and the gap never wider than a CJK–Latin space and a half.
+			 */
+			extra = ceil(w / (pitch / 2) - 1e-6) * (pitch / 2) - w;
+			/* Beside one punctuation, which has its own blank, the extra goes to the other side. */
+			po = j < ch->n && (ch->cls[j] == CC_OPEN || ch->cls[j] == CC_CLOSE);
+			pi = i > 0 && (ch->cls[i - 1] == CC_OPEN || ch->cls[i - 1] == CC_CLOSE);
+
+			if (i > 0 && j < ch->n && po && !pi)
 				ch->gap[i - 1] += extra;
-			else if (i > 0 && j < ch->n && (ch->cls[i - 1] == CC_OPEN || ch->cls[i - 1] == CC_CLOSE))
+			else if (i > 0 && j < ch->n && pi && !po)
 				ch->gap[j - 1] += extra;
 			else if (i > 0 && j < ch->n) {
 				ch->gap[i - 1] += extra / 2;
@@ -590,6 +599,7 @@ place(struct chars *ch, const struct brk *b, double W, enum doc_align align, boo
 		ch->extra[k] = 0;
 	slack = W - natural;
 	line->natural = natural;
+	line->measure = W;
 	line->justified = false;
 	if (align == DOC_ALIGN_JUSTIFY && slack > 0.01 && b->reason != LAYOUT_BREAK_END &&
 	    b->reason != LAYOUT_BREAK_FORCED) {

@@ -37,10 +37,15 @@ text(cairo_t *cr, const struct layout_item *it)
 	if (it->angle != 0)
 		cairo_rotate(cr, it->angle);
 	for (k = 0; k < l->glyph_count; k++) {
-		/* A rotated watermark keeps its own light colour; other text its run's colour. */
-		color(cr, it->angle != 0 ? it->color : l->glyphs[k].color);
+		/* A watermark keeps its own light colour; other text its run's colour. */
+		color(cr, it->as_path ? it->color : l->glyphs[k].color);
 		cairo_move_to(cr, l->glyphs[k].x, 0);
-		pango_cairo_show_glyph_item(cr, l->text, l->glyphs[k].item);
+		if (it->as_path) {
+			pango_cairo_glyph_string_path(cr, l->glyphs[k].item->item->analysis.font,
+			    l->glyphs[k].item->glyphs);
+			cairo_fill(cr);
+		} else
+			pango_cairo_show_glyph_item(cr, l->text, l->glyphs[k].item);
 	}
 	cairo_restore(cr);
 }

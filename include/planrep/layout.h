@@ -56,6 +56,7 @@ enum layout_break {
 
 struct layout_line {
 	const char		*text;		/* borrowed: the paragraph's UTF-8 text */
+	double			 measure;	/* pt available to the line (after its indent) */
 	size_t			 start, end;	/* byte range of text in the line */
 	struct layout_glyphs	*glyphs;	/* owned */
 	size_t			 glyph_count;
@@ -84,6 +85,8 @@ struct layout_item {
 	double			 line_width;	/* pt, RULE and RECT strokes; 0 = none */
 	double			 dash;		/* RULE: dot spacing (leaders), 0 = solid */
 	double			 angle;		/* TEXT: rotation about (x, y), radians (watermark) */
+	bool			 as_path;	/* TEXT: drawn as outlines, not text: decoration (a watermark)
+						 * that must not come out of the PDF with the text */
 	const struct layout_line *line;		/* TEXT: borrowed from the layout */
 	const char		*target;	/* LINK, DEST: borrowed id; IMAGE: borrowed path */
 	const struct doc_node	*node;		/* the source node, borrowed from the doc */
