@@ -13,8 +13,9 @@
  *   breaking     greedy, at pango's UAX #14 opportunities, plus our kinsoku: no closing punctuation
  *                (，。、；：？！）》」”…%‰) at a line start, no opening punctuation （《「“ at a line end,
  *                no break between a number and its unit (2025年, 30%) or inside —— and ……; a single
- *                closing punctuation that would start the next line hangs in the margin instead, as
- *                word processors allow, else the line gives up characters until it may break;
+ *                closing punctuation that would start the next line is taken in by closing the
+ *                line's gaps a little (off the grid) or hangs in the margin (on the grid, as word
+ *                processors allow), else the line gives up characters until it may break;
  *   justifying   the slack of a full line is spread over the gaps between Chinese characters and at
  *                the CJK–Latin boundaries (and Latin word spaces), never inside a Latin word or a
  *                number; a closing punctuation that ends a line gives up its blank half so that its
@@ -503,6 +504,22 @@ line_width(const struct chars *ch, size_t s, size_t e, bool grid, size_t *conten
 	return w;
 }
 
+/* Gaps may close by this share of an em each to take in a line's closing punctuation. */
+#define SHRINK_PER_GAP 0.12
+
+/* True when chars [s, e) fit the measure W once their stretchable gaps close a little. */
+static bool
+squeezable(const struct chars *ch, size_t s, size_t e, double W, double em)
+{
+	size_t	 ce, k, gaps = 0;
+	double	 w = line_width(ch, s, e, false, &ce);
+
+	for (k = s; k + 1 < ce; k++)
+		if (ch->stretch[k])
+			gaps++;
+	return w - W <= (double)gaps * SHRINK_PER_GAP * em;
+}
+
 struct brk {
 	size_t			 s, e;
 	enum layout_break	 reason;
@@ -514,7 +531,7 @@ struct brk {
  * memory.
  */
 static size_t
-breaklines(const struct chars *ch, double first, double rest, bool grid, struct brk **out)
+breaklines(const struct chars *ch, double first, double rest, bool grid, double em, struct brk **out)
 {
 	struct brk	*v = NULL, *g;
 	size_t		 n = 0, cap = 0, s = 0, e, k, ce, fit;
@@ -547,6 +564,11 @@ breaklines(const struct chars *ch, double first, double rest, bool grid, struct 
 		} else if (ch->brk[fit]) {
 			e = fit;
 			reason = LAYOUT_BREAK_FIT;
+		} else if (!grid && ch->cls[fit] == CC_CLOSE && (fit + 1 >= ch->n || ch->brk[fit + 1]) &&
+		    squeezable(ch, s, fit + 1, W, em)) {
+			/* Off the grid the line takes the punctuation in by closing its gaps a little. */
+			e = fit + 1;
+			reason = e >= ch->n ? LAYOUT_BREAK_END : LAYOUT_BREAK_FIT;
 		} else if (ch->cls[fit] == CC_CLOSE && (fit + 1 >= ch->n || ch->brk[fit + 1])) {
 			e = fit + 1;
 			reason = e >= ch->n ? LAYOUT_BREAK_END : LAYOUT_BREAK_HANG;
@@ -601,8 +623,9 @@ place(struct chars *ch, const struct brk *b, double W, enum doc_align align, boo
 	line->natural = natural;
 	line->measure = W;
 	line->justified = false;
-	if (align == DOC_ALIGN_JUSTIFY && slack > 0.01 && b->reason != LAYOUT_BREAK_END &&
-	    b->reason != LAYOUT_BREAK_FORCED) {
+	/* Justify a full line; squeeze any line that took its closing punctuation in. */
+	if ((align == DOC_ALIGN_JUSTIFY && slack > 0.01 && b->reason != LAYOUT_BREAK_END &&
+	    b->reason != LAYOUT_BREAK_FORCED) || slack < -0.01) {
 		for (k = b->s; k + 1 < ce; k++)
 			if (ch->stretch[k])
 				gaps++;
@@ -770,7 +793,7 @@ balance(const struct chars *ch, const struct para_input *in, double indent, doub
 
 	for (i = 0; i < 20 && hi - lo > 0.5; i++) {
 		mid = (lo + hi) / 2;
-		if ((n = breaklines(ch, mid - indent, mid - hanging, grid, &trial)) == 0)
+		if ((n = breaklines(ch, mid - indent, mid - hanging, grid, in->style->size, &trial)) == 0)
 			return false;
 		free(trial);
 		if (n == *nbr)
@@ -778,7 +801,7 @@ balance(const struct chars *ch, const struct para_input *in, double indent, doub
 		else
 			lo = mid;
 	}
-	if ((n = breaklines(ch, hi - indent, hi - hanging, grid, &trial)) == 0)
+	if ((n = breaklines(ch, hi - indent, hi - hanging, grid, in->style->size, &trial)) == 0)
 		return false;
 	if (n != *nbr) {
 		free(trial);
@@ -893,7 +916,7 @@ para_layout(struct layout_fonts *f, const struct para_input *in, struct diag_lis
 		ok = true;
 		goto out;
 	}
-	if ((nbr = breaklines(&ch, in->width - indent, in->width - hanging, grid, &br)) == 0)
+	if ((nbr = breaklines(&ch, in->width - indent, in->width - hanging, grid, in->style->size, &br)) == 0)
 		goto out;
 	if (in->align == DOC_ALIGN_CENTER && nbr > 1 && !balance(&ch, in, indent, hanging, grid, &br, &nbr))
 		goto out;

@@ -1,0 +1,56 @@
+# planrep render: a hand-written document and a template, to PDF, SVG and PNG; nothing left behind
+# when it fails.
+. "$(dirname "$0")/lib.bash"
+
+doc="$src/docs/examples/hello.xml"
+expect_exit 0 "$planrep" render "$doc" -o "$tmp/hello.pdf"
+pages=$(pdfinfo "$tmp/hello.pdf" | awk '/^Pages:/ { print $2 }')
+[ "$pages" = 3 ] || { echo "FAIL: hello.pdf has $pages pages, expected 3"; fails=$((fails + 1)); }
+pdftotext "$tmp/hello.pdf" "$tmp/hello.txt"
+expect_grep "$tmp/hello.txt" "总体情况"
+pdfinfo "$tmp/hello.pdf" >"$tmp/info"
+expect_grep "$tmp/info" "Creator:"
+
+# SVG and PNG: one file per page, well-formed, at the size asked
+# a folder that does not exist is not made up: exit 1
+expect_exit 1 "$planrep" render "$doc" -o "$tmp/svg/hello.svg"
+expect_grep "$tmp/err" "cannot create a file beside it"
+mkdir -p "$tmp/svg" "$tmp/png"
+expect_exit 0 "$planrep" render "$doc" -o "$tmp/svg/hello.svg"
+for n in 001 002 003; do
+	xmllint --noout "$tmp/svg/hello-$n.svg" 2>>"$tmp/xmllint" || { echo "FAIL: hello-$n.svg is not well-formed"; fails=$((fails + 1)); }
+done
+[ ! -e "$tmp/svg/hello-004.svg" ] || { echo "FAIL: a fourth SVG page"; fails=$((fails + 1)); }
+expect_exit 0 "$planrep" render "$doc" -o "$tmp/png/page" --format png --dpi 72
+file "$tmp/png/page-001.png" >"$tmp/file"
+expect_grep "$tmp/file" "596 x 842"
+
+# the layout dump says what it placed and why lines broke
+expect_exit 0 "$planrep" render "$doc" -o "$tmp/x.pdf" --dump-layout -
+expect_grep "$tmp/out" "page 1 number 0 title"
+expect_grep "$tmp/out" "placeholder"
+expect_grep "$tmp/out" "outline 1"
+
+# a bad document: file:line, exit 65, and no output file nor temporary file
+printf '<document xmlns="urn:planrep:doc">\n<p>一<b>二</p>\n</document>\n' >"$tmp/bad.xml"
+mkdir -p "$tmp/dest"
+expect_exit 65 "$planrep" render "$tmp/bad.xml" -o "$tmp/dest/bad.pdf"
+expect_grep "$tmp/err" "bad.xml:2:"
+[ -z "$(ls -A "$tmp/dest")" ] || { echo "FAIL: files left in dest/: $(ls -A "$tmp/dest")"; fails=$((fails + 1)); }
+
+# a folder that cannot be written: exit 1, nothing written
+mkdir -p "$tmp/ro" && chmod 555 "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+	expect_exit 1 "$planrep" render "$doc" -o "$tmp/ro/x.pdf"
+	[ -z "$(ls -A "$tmp/ro")" ] || { echo "FAIL: files left in ro/"; fails=$((fails + 1)); }
+fi
+chmod 755 "$tmp/ro"
+
+# a template applied to a plan, with a parameter; a bad parameter is bad usage
+expect_exit 0 "$planrep" render "$src/templates/plan.xsl" "$src/input/plans/yongqiao.xml" -o "$tmp/y.pdf" --param theme=gbt9704
+expect_exit 65 "$planrep" render "$src/templates/plan.xsl" "$src/input/plans/yongqiao.xml" -o "$tmp/y2.pdf" --param theme=nosuch
+[ ! -e "$tmp/y2.pdf" ] || { echo "FAIL: y2.pdf written"; fails=$((fails + 1)); }
+expect_exit 2 "$planrep" render "$doc" -o "$tmp/x.pdf" --param theme=x
+expect_exit 2 "$planrep" render "$doc"
+expect_exit 2 "$planrep" render "$doc" -o "$tmp/x.pdf" --format tiff
+finish
