@@ -140,6 +140,7 @@ product_plan(struct template *tpl, struct layout_fonts *fonts, const char *plan_
 	ro.subject = doc->subject;
 	ro.keywords = doc->keywords;
 	ro.creator = doc->creator;
+	ro.lang = doc->lang;
 	if (render_layout(lr, path, &ro, diags))
 		pages = layout_page_count(lr);
 out:

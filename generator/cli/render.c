@@ -223,6 +223,7 @@ cmd_render(int argc, char **argv)
 	ro.subject = doc->subject;
 	ro.keywords = doc->keywords;
 	ro.creator = doc->creator;
+	ro.lang = doc->lang;
 	if (!render_layout(lr, out, &ro, &diags))
 		rc = EXIT_FAILED;
 out:

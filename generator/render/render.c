@@ -265,8 +265,15 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "planrep");
 	pdf_date(s);
 	cr = cairo_create(s);
+	/*
+	 * One structure element around everything: cairo 1.16 gives each link a structure element and
+	 * writes a broken reference (a missing object) when there is no structure tree to hang it on.
+	 */
+	cairo_tag_begin(cr, "Document", "");
 	for (i = 0; i < layout_page_count(r) && ok; i++) {
 		render_page(cr, layout_page_get(r, i));
+		if (i + 1 == layout_page_count(r))
+			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 		ok = check(s, cr, path, diags);
 	}
@@ -276,6 +283,8 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	cairo_surface_finish(s);
 	ok = ok && check(s, NULL, path, diags);
 	cairo_surface_destroy(s);
+	if (ok && !out.failed)
+		render_pdf_language(out.fd, o->lang, path, diags);
 	if (!ok) {
 		render_out_abort(&out);
 		return false;

@@ -31,6 +31,7 @@ struct render_options {
 	const char		*subject;
 	const char		*keywords;
 	const char		*creator;
+	const char		*lang;		/* BCP 47, "zh-CN": the PDF catalog's /Lang */
 };
 
 /*
@@ -39,6 +40,13 @@ struct render_options {
  */
 bool	render_layout(const struct layout_result *, const char *path, const struct render_options *,
 	    struct diag_list *);
+
+/*
+ * Records the document language in the catalog of the PDF just written to fd, by an incremental
+ * update (cairo has no API for /Lang). A tag other than letters, digits and '-' is left out. Returns
+ * false, with a warning, when the file is not laid out as cairo writes it.
+ */
+bool	render_pdf_language(int fd, const char *lang, const char *path, struct diag_list *);
 
 /* Draws one page into cr, in points from the page's top left. */
 void	render_page(cairo_t *, const struct layout_page *);

@@ -53,7 +53,15 @@ def main():
         check(open(a, "rb").read() == open(b, "rb").read(),
               "two renders with the same SOURCE_DATE_EPOCH differ")
 
+        chk = subprocess.run(["qpdf", "--check", a], capture_output=True, text=True)
+        check(chk.returncode == 0 and "WARNING" not in chk.stdout + chk.stderr,
+              "qpdf --check finds problems: " + (chk.stdout + chk.stderr)[-400:])
+        raw = open(a, "rb").read()
+        cat = raw[raw.rfind(b"/Type /Catalog"):]
+        check(b"/Lang (zh-CN)" in cat[:cat.find(b"endobj")], "the catalog has no /Lang (zh-CN)")
         info = subprocess.run(["pdfinfo", a], capture_output=True, text=True).stdout
+        check(re.search(r"Title:\s+\S", info) is not None and re.search(r"Creator:\s+planrep", info),
+              "metadata missing:\n" + info)
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
         lo, hi = PAGES[pid]
         check(lo <= pages <= hi, "%d pages, expected %d–%d" % (pages, lo, hi))
