@@ -107,8 +107,9 @@ make_dirs(char *dir, struct diag_list *diags)
 
 /* The full plan, official theme: template, document, layout, PDF. Returns the page count or 0. */
 static size_t
-product_plan(struct template *tpl, struct layout_fonts *fonts, const char *plan_path, const char *id,
-    const char *outdir, struct diag_list *diags)
+product_plan(struct template *tpl, struct layout_fonts *fonts, const struct cli_plan_set *set,
+    const char *plan_path, const char *id, const char *outdir, const struct diag_list *warnings,
+    struct diag_list *diags)
 {
 	static const char *const params[] = { "theme", "gbt9704", NULL };
 	xmlDocPtr		 in, out = NULL;
@@ -118,10 +119,9 @@ product_plan(struct template *tpl, struct layout_fonts *fonts, const char *plan_
 	char			 dir[4096], path[4200];
 	size_t			 pages = 0;
 
-	if ((in = xml_doc_load(plan_path, diags)) == NULL)
+	if ((in = cli_enrich(set, plan_path, NULL, warnings, diags)) == NULL)
 		return 0;
-	if (xml_doc_validate(in, "plan", plan_path, diags))
-		out = template_apply(tpl, in, plan_path, params, diags);
+	out = template_apply(tpl, in, plan_path, params, diags);
 	xmlFreeDoc(in);
 	if (out == NULL)
 		return 0;
@@ -162,7 +162,8 @@ cmd_build(int argc, char **argv)
 	struct template		*tpl = NULL;
 	const char		*output = "output";
 	char			 tpath[4096];
-	size_t			 pages, built = 0;
+	size_t			 pages, built = 0, printed;
+	struct diag_list	 more;
 	double			 t0, t1;
 	struct cli_plan_set	 set;
 	struct diag_list	 diags;
@@ -236,8 +237,13 @@ cmd_build(int argc, char **argv)
 				printf("%s%zu %s", s ? ", " : "", counts[s], model_status_name((enum model_status)s));
 			puts(")");
 			t1 = now();
-			pages = product_plan(tpl, fonts, plans[i], set.plan->id, output, &diags);
-			diag_list_print(&diags, stderr);
+			printed = diags.count;
+			pages = product_plan(tpl, fonts, &set, plans[i], set.plan->id, output, &diags, &diags);
+			/* Only what the product added: the data warnings were printed above. */
+			more = diags;
+			more.items += printed;
+			more.count -= printed;
+			diag_list_print(&more, stderr);
 			if (pages > 0) {
 				printf("%-8s %s/%s/plan.pdf (%zu pages, %.2f s)\n", "BUILT", output, set.plan->id,
 				    pages, now() - t1);

@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <libxml/tree.h>
+
 #include "planrep/diag.h"
 #include "planrep/model.h"
 
@@ -44,6 +46,18 @@ struct cli_plan_set {
 bool	cli_plan_set_load(struct cli_plan_set *, const char *path, bool with_obs, const char *obs_path,
 	    const char *catalog_path, struct diag_list *);
 void	cli_plan_set_free(struct cli_plan_set *);
+
+/*
+ * Loads the plan at path with its catalog and observations (as cli_plan_set_load), parses its XML
+ * and writes the evaluation at period (NULL: the latest observed) into it for templates. Returns the
+ * enriched tree (caller frees with xmlFreeDoc) or NULL with diagnostics; warnings about the data are
+ * both in diags and in the tree.
+ */
+xmlDocPtr cli_enriched_plan(const char *path, const char *period, struct diag_list *);
+
+/* The same for a plan set already loaded; warnings (may be NULL) go into the tree. */
+xmlDocPtr cli_enrich(const struct cli_plan_set *, const char *path, const char *period,
+	    const struct diag_list *warnings, struct diag_list *);
 
 /* The input folder of a plan file: "input" for "input/plans/x.xml". Owned by the caller. */
 char	*cli_input_dir(const char *plan_path);

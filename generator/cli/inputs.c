@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "planrep/xml.h"
 #include "cli-int.h"
 
 bool
@@ -89,4 +90,50 @@ cli_plan_set_free(struct cli_plan_set *set)
 	model_catalog_free(set->catalog);
 	model_observations_free(set->obs);
 	memset(set, 0, sizeof(*set));
+}
+
+xmlDocPtr
+cli_enrich(const struct cli_plan_set *set, const char *path, const char *period,
+    const struct diag_list *warnings, struct diag_list *diags)
+{
+	struct model_period	 at;
+	xmlDocPtr		 doc;
+	bool			 have;
+
+	if (period != NULL) {
+		if (!model_period_parse(period, &at)) {
+			diag_add(diags, DIAG_ERROR, NULL, 0, 0, "bad period '%s'", period);
+			return NULL;
+		}
+		have = true;
+	} else if (!(have = model_observations_latest(set->obs, &at))) {
+		at.year = set->plan->period_end;
+		at.quarter = 0;
+	}
+	if ((doc = xml_doc_load(path, diags)) == NULL)
+		return NULL;
+	if (!model_plan_enrich(doc, set->plan, set->catalog, set->obs, at, have, warnings, diags)) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+xmlDocPtr
+cli_enriched_plan(const char *path, const char *period, struct diag_list *diags)
+{
+	struct cli_plan_set	 set;
+	xmlDocPtr		 doc;
+	size_t			 before = diags->count;
+	struct diag_list	 warnings;
+
+	if (!cli_plan_set_load(&set, path, true, NULL, NULL, diags))
+		return NULL;
+	/* The data warnings found while loading go into the tree too, for the briefing to print. */
+	warnings = *diags;
+	warnings.items += before;
+	warnings.count -= before;
+	doc = cli_enrich(&set, path, period, &warnings, diags);
+	cli_plan_set_free(&set);
+	return doc;
 }

@@ -62,7 +62,7 @@ close_dump(FILE *f)
 /* Runs the template on the plan. Returns the document tree, or NULL with diagnostics. */
 static struct doc *
 from_template(const char *tpl_path, const char *plan_path, const char *const *params,
-    struct diag_list *diags)
+    const char *period, struct diag_list *diags)
 {
 	struct template	*tpl;
 	xmlDocPtr	 in, out = NULL;
@@ -72,11 +72,19 @@ from_template(const char *tpl_path, const char *plan_path, const char *const *pa
 
 	if ((tpl = template_load(tpl_path, diags)) == NULL)
 		return NULL;
+	/* A plan is enriched with its evaluation first; other inputs go to the template as they are. */
 	if ((in = xml_doc_load(plan_path, diags)) != NULL) {
 		schema = xml_doc_schema_name(in);
 		if (schema == NULL)
 			diag_add(diags, DIAG_ERROR, plan_path, 1, 0, "not a planrep input file");
-		else if (xml_doc_validate(in, schema, plan_path, diags))
+		else if (strcmp(schema, "plan") == 0) {
+			xmlFreeDoc(in);
+			in = cli_enriched_plan(plan_path, period, diags);
+		} else if (!xml_doc_validate(in, schema, plan_path, diags)) {
+			xmlFreeDoc(in);
+			in = NULL;
+		}
+		if (in != NULL && schema != NULL)
 			out = template_apply(tpl, in, plan_path, params, diags);
 		xmlFreeDoc(in);
 	}
@@ -108,6 +116,7 @@ cmd_render(int argc, char **argv)
 	struct layout_result	*lr = NULL;
 	struct doc		*doc = NULL;
 	const char		*out = NULL, *format = NULL, *dump_layout = NULL, *dump_tree = NULL;
+	const char		*period = NULL;
 	const char		*params[66];
 	char			*eq, *end;
 	size_t			 np = 0;
@@ -158,6 +167,10 @@ cmd_render(int argc, char **argv)
 		}
 	}
 	params[np] = NULL;
+	/* The template parameter period also picks the period the plan is evaluated at. */
+	for (size_t k = 0; k + 1 < np; k += 2)
+		if (strcmp(params[k], "period") == 0)
+			period = params[k + 1];
 	if (optind >= argc || out == NULL) {
 		cli_error(optind >= argc ? "render: no document given" : "render: no output given (-o OUT)");
 		fputs("Try 'planrep render --help'.\n", stderr);
@@ -188,7 +201,7 @@ cmd_render(int argc, char **argv)
 
 	diag_list_init(&diags);
 	if (ends_with(argv[optind], ".xsl"))
-		doc = from_template(argv[optind], argv[optind + 1], params, &diags);
+		doc = from_template(argv[optind], argv[optind + 1], params, period, &diags);
 	else
 		doc = doc_load(argv[optind], &diags);
 	if (doc == NULL) {

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <libxml/tree.h>
+
 #include "planrep/diag.h"
 
 /* ---- Targets: printed text, parsed ------------------------------------------------------------ */
@@ -252,5 +254,25 @@ void	model_plan_check(const struct model_plan *, const struct model_catalog *, s
  */
 void	model_observations_check(const struct model_observations *, const struct model_plan *,
 	    struct diag_list *);
+
+/* ---- The enriched tree templates read ----------------------------------------------------- */
+
+#define MODEL_EVAL_NS "urn:planrep:eval"
+
+/*
+ * Writes the evaluation of every indicator into doc, the parsed plan file the plan was loaded from,
+ * so that templates read status and numbers instead of computing them (docs/templates.md, "The
+ * enriched plan"): an e:eval child on each indicator (period, status, direction, parsed and derived
+ * target, baseline value, trajectory, latest and previous observation and status, progress, the
+ * observations themselves), and an e:summary on the plan (status counts, whether samples were used,
+ * the previous period, the data-quality warnings in `warnings`). have_period false: no observations.
+ * Returns false when out of memory or when doc does not match plan.
+ */
+bool	model_plan_enrich(xmlDocPtr doc, const struct model_plan *, const struct model_catalog *,
+	    const struct model_observations *, struct model_period at, bool have_period,
+	    const struct diag_list *warnings, struct diag_list *);
+
+/* The period before p: the previous quarter of a quarter, the previous year of a year. */
+struct model_period model_period_previous(struct model_period p);
 
 #endif

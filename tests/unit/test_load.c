@@ -336,6 +336,74 @@ checks_warn(void **state)
 	diag_list_clear(&d);
 }
 
+/* The evaluation written into the plan's tree, where templates read it. */
+static void
+enriched_tree(void **state)
+{
+	struct diag_list		 d, warn;
+	struct model_plan		*p;
+	struct model_observations	*o;
+	struct model_period		 at;
+	xmlDocPtr			 doc;
+	xmlNodePtr			 root, n, e = NULL, sum = NULL;
+	xmlChar				*v;
+
+	(void)state;
+	diag_list_init(&d);
+	diag_list_init(&warn);
+	assert_non_null(p = model_plan_load(put("good.xml", good_plan), &d));
+	assert_non_null(o = model_observations_load(put("obs.xml",
+	    "<observations xmlns=\"urn:planrep:observations\" plan=\"test\">\n"
+	    "  <obs seq=\"1\" period=\"2024Q2\" value=\"78.3\" sample=\"true\" source=\"t\"/>\n"
+	    "  <obs seq=\"1\" period=\"2024Q3\" value=\"78.7\" sample=\"true\" source=\"t\"/>\n"
+	    "</observations>\n"), &d));
+	diag_add(&warn, DIAG_WARNING, "good.xml", 16, 0, "a warning for the briefing");
+	assert_non_null(doc = xml_doc_load(put("good.xml", good_plan), &d));
+	assert_true(model_period_parse("2024Q3", &at));
+	assert_true(model_plan_enrich(doc, p, NULL, o, at, true, &warn, &d));
+	root = xmlDocGetRootElement(doc);
+	/* the first indicator's e:eval, found by walking: text/section/indicators/category/indicator */
+	for (n = root; n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"eval") && e == NULL)
+			e = n;
+		if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"summary"))
+			sum = n;
+		if (n->children != NULL)
+			n = n->children;
+		else {
+			while (n != NULL && n->next == NULL)
+				n = n->parent;
+			if (n != NULL)
+				n = n->next;
+		}
+	}
+	assert_non_null(e);
+	assert_string_equal((const char *)e->ns->href, MODEL_EVAL_NS);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"status")), "on-track");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"previous-status")), "behind");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"changed")), "true");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"target-value")), "78.8");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"latest-value")), "78.7");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(e, (const xmlChar *)"latest-sample")), "true");
+	xmlFree(v);
+	assert_non_null(sum);
+	assert_string_equal((v = xmlGetProp(sum, (const xmlChar *)"samples")), "true");
+	xmlFree(v);
+	assert_string_equal((v = xmlGetProp(sum, (const xmlChar *)"on-track")), "1");
+	xmlFree(v);
+	assert_non_null(sum->children);
+	xmlFreeDoc(doc);
+	model_plan_free(p);
+	model_observations_free(o);
+	diag_list_clear(&d);
+	diag_list_clear(&warn);
+}
+
 static int
 setup(void **state)
 {
@@ -369,6 +437,7 @@ main(void)
 		cmocka_unit_test(too_deep),
 		cmocka_unit_test(observations),
 		cmocka_unit_test(checks_warn),
+		cmocka_unit_test(enriched_tree),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
