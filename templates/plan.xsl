@@ -17,14 +17,21 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="urn:planrep:doc"
     xmlns:p="urn:planrep:plan"
+    xmlns:e="urn:planrep:eval"
+    xmlns:t="urn:planrep:theme"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="p exsl">
+    exclude-result-prefixes="p e t exsl">
 
   <xsl:include href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="meta" select="/p:plan/p:meta"/>
+  <!-- The evaluation the program wrote into the plan (docs/templates.md, "The enriched plan"). -->
+  <xsl:variable name="summary" select="/p:plan/e:summary"/>
+  <!-- A theme that asks for it (modern) shows where each indicator stands, when there are observations. -->
+  <xsl:variable name="status-columns"
+      select="$theme-doc/t:theme/@indicator-status = 'true' and boolean($summary/@period)"/>
 
   <!-- ==== The document ========================================================================= -->
 
@@ -54,6 +61,9 @@
         <xsl:value-of select="concat($meta/p:jurisdiction, ', 卫生健康规划, ', $years)"/>
       </xsl:attribute>
       <xsl:call-template name="theme-parts"/>
+      <xsl:if test="$status-columns and $summary/@samples = 'true'">
+        <footer align="left" first="true" style="sample-mark">示例数据，非官方统计</footer>
+      </xsl:if>
       <xsl:if test="$meta/p:status = 'draft'">
         <watermark>征求意见稿</watermark>
       </xsl:if>
@@ -180,6 +190,10 @@
       <col width="22mm"/>
       <col width="26mm"/>
       <col width="19mm"/>
+      <xsl:if test="$status-columns">
+        <col width="24mm"/>
+        <col width="20mm"/>
+      </xsl:if>
       <thead>
         <tr>
           <xsl:if test="$cat"><th>分类</th></xsl:if>
@@ -188,6 +202,10 @@
           <th><xsl:value-of select="$meta/p:period/@baseline"/>年</th>
           <th><xsl:value-of select="$meta/p:period/@end"/>年</th>
           <th>属性</th>
+          <xsl:if test="$status-columns">
+            <th>最新值</th>
+            <th>状态</th>
+          </xsl:if>
         </tr>
       </thead>
       <xsl:for-each select=".//p:indicator">
@@ -223,10 +241,28 @@
           <td align="center"><xsl:value-of select="p:baseline"/></td>
           <td align="center"><xsl:value-of select="p:target"/></td>
           <td align="center"><xsl:value-of select="p:attribute"/></td>
+          <xsl:if test="$status-columns">
+            <xsl:variable name="ev" select="e:eval"/>
+            <td align="center">
+              <xsl:if test="$ev/@latest-value">
+                <xsl:value-of select="$ev/@latest-value"/>
+                <xsl:if test="$ev/@latest-sample = 'true'">*</xsl:if>
+                <br/>
+                <span style="table-note-inline"><xsl:value-of select="$ev/@latest-period"/></span>
+              </xsl:if>
+            </td>
+            <td align="center"><badge status="{$ev/@status}"/></td>
+          </xsl:if>
         </tr>
       </xsl:for-each>
     </table>
     <xsl:apply-templates select="p:note"/>
+    <xsl:if test="$status-columns">
+      <p style="table-note">
+        <xsl:value-of select="concat('状态以 ', $summary/@period, ' 为评估时点，按 ', $meta/p:period/@baseline, ' 年基期值至 ', $meta/p:period/@end, ' 年目标值的线性进度判断。')"/>
+        <xsl:if test="$summary/@samples = 'true'">标 * 的数值为示例数据，非官方统计。</xsl:if>
+      </p>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>
