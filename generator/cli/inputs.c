@@ -124,16 +124,18 @@ cli_enriched_plan(const char *path, const char *period, struct diag_list *diags)
 {
 	struct cli_plan_set	 set;
 	xmlDocPtr		 doc;
-	size_t			 before = diags->count;
+	size_t			 before = diags->count, i;
 	struct diag_list	 warnings;
 
 	if (!cli_plan_set_load(&set, path, true, NULL, NULL, diags))
 		return NULL;
 	/* The data warnings found while loading go into the tree too, for the briefing to print. */
-	warnings = *diags;
-	warnings.items += before;
-	warnings.count -= before;
+	diag_list_init(&warnings);
+	for (i = before; i < diags->count; i++)
+		diag_add_coded(&warnings, diags->items[i].severity, diags->items[i].file, diags->items[i].line,
+		    diags->items[i].code, diags->items[i].subject, "%s", diags->items[i].message);
 	doc = cli_enrich(&set, path, period, &warnings, diags);
+	diag_list_clear(&warnings);
 	cli_plan_set_free(&set);
 	return doc;
 }

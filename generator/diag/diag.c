@@ -66,6 +66,8 @@ diag_addv(struct diag_list *l, enum diag_severity sev, const char *file, long li
 	d->line = line;
 	d->column = column;
 	d->message = msg;
+	d->code = NULL;
+	d->subject = 0;
 }
 
 void
@@ -77,6 +79,22 @@ diag_add(struct diag_list *l, enum diag_severity sev, const char *file, long lin
 	va_start(ap, fmt);
 	diag_addv(l, sev, file, line, column, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_add_coded(struct diag_list *l, enum diag_severity sev, const char *file, long line, const char *code,
+    long subject, const char *fmt, ...)
+{
+	va_list	 ap;
+	size_t	 n = l->count;
+
+	va_start(ap, fmt);
+	diag_addv(l, sev, file, line, 0, fmt, ap);
+	va_end(ap);
+	if (l->count > n) {
+		l->items[n].code = code;
+		l->items[n].subject = subject;
+	}
 }
 
 bool
@@ -130,7 +148,10 @@ diag_list_print(const struct diag_list *l, FILE *f)
 			fputs(": ", f);
 		} else
 			fputs("planrep: ", f);
-		fprintf(f, "%s: %s\n", diag_severity_name(d->severity), d->message);
+		fprintf(f, "%s: %s", diag_severity_name(d->severity), d->message);
+		if (d->code != NULL)
+			fprintf(f, " [%s]", d->code);
+		fputc('\n', f);
 	}
 	if (l->oom)
 		fputs("planrep: fatal: out of memory while recording diagnostics\n", f);

@@ -69,13 +69,13 @@ check_indicator(const struct model_plan *p, const struct model_indicator *ind,
 			for (i = 0; i < e->alias_count && !found; i++)
 				found = same_name(e->aliases[i], ind->name);
 			if (!found)
-				diag_add(diags, DIAG_WARNING, p->path, ind->line, 0,
+				diag_add_coded(diags, DIAG_WARNING, p->path, ind->line, "alias", (long)ind->seq,
 				    "indicator %zu \"%s\" refers to %s, but matches none of its aliases",
 				    ind->seq, ind->name, e->id);
 			unit_key(ind->unit, u1, sizeof(u1));
 			unit_key(e->unit, u2, sizeof(u2));
 			if (strcmp(u1, u2) != 0)
-				diag_add(diags, DIAG_WARNING, p->path, ind->line, 0,
+				diag_add_coded(diags, DIAG_WARNING, p->path, ind->line, "unit", (long)ind->seq,
 				    "indicator %zu \"%s\" is in \"%s\", the catalog's %s in \"%s\"",
 				    ind->seq, ind->name, ind->unit, e->id, e->unit);
 		}
@@ -99,7 +99,7 @@ check_indicator(const struct model_plan *p, const struct model_indicator *ind,
 	if (!isfinite(b) || !isfinite(T))
 		return;
 	if ((dir == MODEL_DIR_HIGHER && T < b) || (dir == MODEL_DIR_LOWER && T > b))
-		diag_add(diags, DIAG_WARNING, p->path, ind->line, 0,
+		diag_add_coded(diags, DIAG_WARNING, p->path, ind->line, "wrong-side", (long)ind->seq,
 		    "indicator %zu \"%s\": target %s (%g) is %s the baseline %s though %s is better",
 		    ind->seq, ind->name, ind->target_text, T, T < b ? "below" : "above", ind->baseline_text,
 		    dir == MODEL_DIR_HIGHER ? "higher" : "lower");
@@ -131,14 +131,14 @@ model_observations_check(const struct model_observations *o, const struct model_
 	for (i = 0; i < o->count; i++) {
 		ob = &o->items[i];
 		if ((ind = model_plan_find(p, ob->seq)) == NULL) {
-			diag_add(diags, DIAG_WARNING, o->path, ob->line, 0,
+			diag_add_coded(diags, DIAG_WARNING, o->path, ob->line, "unknown-indicator", (long)ob->seq,
 			    "observation for indicator %zu, which %s does not have", ob->seq, p->path);
 			continue;
 		}
 		b = model_target_baseline_value(&ind->baseline);
 		if (!ob->sample && ob->period.quarter == 0 && ob->period.year == p->baseline_year &&
 		    isfinite(b) && fabs(ob->value - b) > 1e-9)
-			diag_add(diags, DIAG_WARNING, o->path, ob->line, 0,
+			diag_add_coded(diags, DIAG_WARNING, o->path, ob->line, "baseline-differs", (long)ob->seq,
 			    "indicator %zu \"%s\": %d value %s differs from the printed baseline %s",
 			    ob->seq, ind->name, p->baseline_year, ob->value_text, ind->baseline_text);
 	}

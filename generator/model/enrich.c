@@ -205,6 +205,11 @@ model_plan_enrich(xmlDocPtr doc, const struct model_plan *p, const struct model_
 		str(w, "file", d->file);
 		snprintf(buf, sizeof(buf), "%ld", d->line);
 		str(w, "line", buf);
+		str(w, "code", d->code);
+		if (d->subject > 0) {
+			snprintf(buf, sizeof(buf), "%ld", d->subject);
+			str(w, "seq", buf);
+		}
 	}
 	return true;
 fail:

@@ -32,6 +32,9 @@ struct diag {
 	long			 line;	/* 1-based; 0 when unknown */
 	long			 column; /* 1-based; 0 when unknown */
 	char			*message; /* owned */
+	const char		*code;	/* static: what kind of finding ("wrong-side"), for tools and
+					 * templates to act on, or NULL */
+	long			 subject; /* what it is about (an indicator's seq), 0 when none */
 };
 
 struct diag_list {
@@ -50,6 +53,13 @@ void	diag_add(struct diag_list *, enum diag_severity, const char *file, long lin
 	    const char *fmt, ...) DIAG_PRINTF(6, 7);
 void	diag_addv(struct diag_list *, enum diag_severity, const char *file, long line, long column,
 	    const char *fmt, va_list);
+
+/*
+ * The same, with a code naming the kind of finding (printed after the message as [code]) and the
+ * number of what it is about; templates use both to say the finding in plain words.
+ */
+void	diag_add_coded(struct diag_list *, enum diag_severity, const char *file, long line,
+	    const char *code, long subject, const char *fmt, ...) DIAG_PRINTF(7, 8);
 
 /* True when the list holds an error or a fatal diagnostic. */
 bool	diag_failed(const struct diag_list *);
