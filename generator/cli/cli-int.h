@@ -55,6 +55,13 @@ void	cli_plan_set_free(struct cli_plan_set *);
  */
 xmlDocPtr cli_enriched_plan(const char *path, const char *period, struct diag_list *);
 
+/*
+ * Several plans for a template that looks across them: each enriched (cli_enriched_plan), gathered
+ * with the catalog (found beside the first) under one e:plans root (model_plans_tree). Returns the
+ * tree (caller frees) or NULL when any plan fails, with diagnostics.
+ */
+xmlDocPtr cli_enriched_plans(char *const *paths, size_t count, const char *period, struct diag_list *);
+
 /* The same for a plan set already loaded; warnings (may be NULL) go into the tree. */
 xmlDocPtr cli_enrich(const struct cli_plan_set *, const char *path, const char *period,
 	    const struct diag_list *warnings, struct diag_list *);

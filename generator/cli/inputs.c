@@ -139,3 +139,31 @@ cli_enriched_plan(const char *path, const char *period, struct diag_list *diags)
 	cli_plan_set_free(&set);
 	return doc;
 }
+
+xmlDocPtr
+cli_enriched_plans(char *const *paths, size_t count, const char *period, struct diag_list *diags)
+{
+	xmlDocPtr	*docs, tree = NULL, cat = NULL;
+	char		*dir, buf[4096];
+	size_t		 i, n = 0;
+
+	if ((docs = calloc(count ? count : 1, sizeof(*docs))) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	for (i = 0; i < count; i++)
+		if ((docs[n] = cli_enriched_plan(paths[i], period, diags)) != NULL)
+			n++;
+	if (n == count && count > 0 && (dir = cli_input_dir(paths[0])) != NULL) {
+		snprintf(buf, sizeof(buf), "%s/catalog.xml", dir);
+		free(dir);
+		if (cli_file_exists(buf))
+			cat = xml_doc_load(buf, diags);
+		tree = model_plans_tree(docs, n, cat, diags);
+	}
+	for (i = 0; i < n; i++)
+		xmlFreeDoc(docs[i]);
+	free(docs);
+	xmlFreeDoc(cat);
+	return tree;
+}

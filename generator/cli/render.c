@@ -19,11 +19,16 @@
 
 static const char help[] =
 "usage: planrep render DOCUMENT.xml -o OUT [OPTION]...\n"
-"       planrep render TEMPLATE.xsl PLAN.xml -o OUT [--param NAME=VALUE]... [OPTION]...\n"
+"       planrep render TEMPLATE.xsl PLAN.xml... -o OUT [--param NAME=VALUE]... [OPTION]...\n"
 "\n"
 "Lays out a document (urn:planrep:doc, see docs/document.md) and writes it as PDF, SVG or PNG.\n"
-"With a template (.xsl), the template first turns the plan into a document, e.g.\n"
+"With a template (.xsl), the template first turns the plan into a document; the plan is\n"
+"evaluated first and the results written into the tree the template reads (the period: the\n"
+"template parameter period, else the latest observed). Several plans are gathered under one\n"
+"root for a template that compares them. For example:\n"
 "  planrep render templates/plan.xsl input/plans/shangqiu.xml -o shangqiu.pdf\n"
+"  planrep render templates/briefing.xsl input/plans/shangqiu.xml -o briefing.pdf\n"
+"  planrep render templates/compare.xsl input/plans/*.xml -o comparison.pdf\n"
 "\n"
 "  -o, --output OUT        the file to write; SVG and PNG write one file per page,\n"
 "                          OUT without extension + -001.svg, -002.svg, ...\n"
@@ -60,6 +65,31 @@ close_dump(FILE *f)
 }
 
 /* Runs the template on the plan. Returns the document tree, or NULL with diagnostics. */
+/* A template over several plans: they are enriched and gathered under one e:plans root. */
+static struct doc *
+from_template_plans(const char *tpl_path, char *const *paths, size_t count, const char *const *params,
+    const char *period, struct diag_list *diags)
+{
+	struct template	*tpl;
+	xmlDocPtr	 in, out = NULL;
+	struct doc	*doc = NULL;
+	char		 name[4096];
+
+	if ((tpl = template_load(tpl_path, diags)) == NULL)
+		return NULL;
+	if ((in = cli_enriched_plans(paths, count, period, diags)) != NULL) {
+		out = template_apply(tpl, in, paths[0], params, diags);
+		xmlFreeDoc(in);
+	}
+	if (out != NULL) {
+		snprintf(name, sizeof(name), "%s applied to %zu plans", tpl_path, count);
+		doc = doc_from_xml(out, name, ".", diags);
+		xmlFreeDoc(out);
+	}
+	template_free(tpl);
+	return doc;
+}
+
 static struct doc *
 from_template(const char *tpl_path, const char *plan_path, const char *const *params,
     const char *period, struct diag_list *diags)
@@ -190,8 +220,8 @@ cmd_render(int argc, char **argv)
 	} else if (!render_format_from_path(out, &ro.format))
 		ro.format = RENDER_PDF;
 	if (ends_with(argv[optind], ".xsl")) {
-		if (optind + 2 != argc) {
-			cli_error("render: a template takes one plan");
+		if (optind + 2 > argc) {
+			cli_error("render: a template needs a plan (or several)");
 			return EXIT_USAGE;
 		}
 	} else if (optind + 1 != argc || np > 0) {
@@ -200,7 +230,10 @@ cmd_render(int argc, char **argv)
 	}
 
 	diag_list_init(&diags);
-	if (ends_with(argv[optind], ".xsl"))
+	if (ends_with(argv[optind], ".xsl") && optind + 2 < argc)
+		doc = from_template_plans(argv[optind], argv + optind + 1, (size_t)(argc - optind - 1), params,
+		    period, &diags);
+	else if (ends_with(argv[optind], ".xsl"))
 		doc = from_template(argv[optind], argv[optind + 1], params, period, &diags);
 	else
 		doc = doc_load(argv[optind], &diags);

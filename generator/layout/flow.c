@@ -667,6 +667,17 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 		if (headrow[r])
 			tc->head_count++;
 	}
+	/*
+	 * Widows and orphans of a table: at least two body rows on either side of a page break, and a
+	 * table of three body rows or fewer does not split at all.
+	 */
+	{
+		size_t	 b0 = first_row_slice + tc->head_count, nb = f->n - b0;
+
+		for (k = 0; k < nb; k++)
+			if (nb <= 3 ? k + 1 < nb : (k == 0 || k + 2 == nb))
+				f->slices[b0 + k].keep_with_next = true;
+	}
 	/* A span cell taller than its rows makes its last row taller. */
 	for (k = 0; k < tc->span_count; k++) {
 		struct span_cell *sc = &tc->spans[k];
@@ -680,7 +691,6 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 		if (need > have)
 			f->slices[sc->last].height += need - have;
 	}
-	(void)first_row_slice;
 	f->pending_space = 6;
 	ok = true;
 out:

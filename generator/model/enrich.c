@@ -216,3 +216,33 @@ fail:
 	diag_add(diags, DIAG_FATAL, p->path, 0, 0, "could not write the evaluation into the plan's tree");
 	return false;
 }
+
+xmlDocPtr
+model_plans_tree(xmlDocPtr const *plans, size_t count, xmlDocPtr catalog, struct diag_list *diags)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, copy;
+	xmlNsPtr	 ns;
+	size_t		 i;
+
+	if ((doc = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
+	    (root = xmlNewDocNode(doc, NULL, (const xmlChar *)"plans", NULL)) == NULL)
+		goto fail;
+	xmlDocSetRootElement(doc, root);
+	if ((ns = xmlNewNs(root, (const xmlChar *)MODEL_EVAL_NS, (const xmlChar *)"e")) == NULL)
+		goto fail;
+	xmlSetNs(root, ns);
+	for (i = 0; i < count; i++) {
+		if ((copy = xmlDocCopyNode(xmlDocGetRootElement(plans[i]), doc, 1)) == NULL ||
+		    xmlAddChild(root, copy) == NULL)
+			goto fail;
+	}
+	if (catalog != NULL && ((copy = xmlDocCopyNode(xmlDocGetRootElement(catalog), doc, 1)) == NULL ||
+	    xmlAddChild(root, copy) == NULL))
+		goto fail;
+	return doc;
+fail:
+	xmlFreeDoc(doc);
+	diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory building the tree of plans");
+	return NULL;
+}

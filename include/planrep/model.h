@@ -272,6 +272,13 @@ bool	model_plan_enrich(xmlDocPtr doc, const struct model_plan *, const struct mo
 	    const struct model_observations *, struct model_period at, bool have_period,
 	    const struct diag_list *warnings, struct diag_list *);
 
+/*
+ * A tree of several enriched plans for templates that look across jurisdictions: an e:plans root
+ * holding a copy of each plan's root element, in the order given, and of the catalog's (when not
+ * NULL). Returns it (caller frees with xmlFreeDoc) or NULL when out of memory (recorded in diags).
+ */
+xmlDocPtr model_plans_tree(xmlDocPtr const *plans, size_t count, xmlDocPtr catalog, struct diag_list *);
+
 /* The period before p: the previous quarter of a quarter, the previous year of a year. */
 struct model_period model_period_previous(struct model_period p);
 

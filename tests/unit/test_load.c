@@ -293,7 +293,7 @@ checks_warn(void **state)
 	diag_list_init(&d);
 	cat = model_catalog_load(put("catalog.xml",
 	    "<catalog xmlns=\"urn:planrep:catalog\">\n"
-	    "  <indicator id=\"life-expectancy\" direction=\"lower\" unit=\"月\">\n"
+	    "  <indicator id=\"life-expectancy\" group=\"健康水平\" direction=\"lower\" unit=\"月\">\n"
 	    "    <name xml:lang=\"zh\">人均预期寿命</name><name xml:lang=\"en\">Life expectancy</name>\n"
 	    "    <alias>预期寿命</alias>\n"
 	    "  </indicator>\n"
@@ -324,7 +324,7 @@ checks_warn(void **state)
 	/* a ref the catalog lacks is an error */
 	cat = model_catalog_load(put("catalog2.xml",
 	    "<catalog xmlns=\"urn:planrep:catalog\">\n"
-	    "  <indicator id=\"other\" direction=\"lower\" unit=\"岁\">\n"
+	    "  <indicator id=\"other\" group=\"健康水平\" direction=\"lower\" unit=\"岁\">\n"
 	    "    <name xml:lang=\"zh\">别的</name><name xml:lang=\"en\">Other</name><alias>别的</alias>\n"
 	    "  </indicator>\n"
 	    "</catalog>\n"), &d);
