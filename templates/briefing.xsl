@@ -323,7 +323,11 @@
       <xsl:call-template name="status-zh"><xsl:with-param name="s" select="$ev/@status"/></xsl:call-template>
     </h3>
     <p>
-      <xsl:value-of select="$base-year"/><xsl:text>年基期 </xsl:text><xsl:value-of select="p:baseline"/>
+      <xsl:value-of select="$base-year"/>
+      <xsl:choose>
+        <xsl:when test="$ev/@baseline-kind = 'none'"><xsl:text>年基期值未列</xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text>年基期 </xsl:text><xsl:value-of select="p:baseline"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:text>，</xsl:text><xsl:value-of select="$end-year"/><xsl:text>年目标 </xsl:text>
       <xsl:value-of select="p:target"/>
       <xsl:if test="$ev/@target-value and ($ev/@target-kind = 'increase-by' or $ev/@target-kind = 'increase-pct'
@@ -357,8 +361,13 @@
 
   <!-- The indicator's chart: a line over the periods with the trajectory and the target. -->
   <xsl:template name="focus-chart">
-    <xsl:variable name="ev" select="e:eval"/>
-    <chart kind="line" width="150mm" height="62mm" id="{concat('chart-', @seq)}"/>
+    <xsl:call-template name="indicator-line">
+      <xsl:with-param name="id" select="concat('chart-', @seq)"/>
+      <xsl:with-param name="width" select="'150mm'"/>
+      <xsl:with-param name="height" select="'46mm'"/>
+      <xsl:with-param name="place" select="$meta/p:jurisdiction"/>
+      <xsl:with-param name="source" select="$meta/p:title"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- ==== 五、数据质量提示 ===================================================================== -->

@@ -15,7 +15,8 @@
     xmlns:d="urn:planrep:doc"
     xmlns:p="urn:planrep:plan"
     xmlns:t="urn:planrep:theme"
-    exclude-result-prefixes="d p t">
+    xmlns:e="urn:planrep:eval"
+    exclude-result-prefixes="d p t e">
 
   <!-- The theme: a file name under themes/, without .xml. -->
   <xsl:param name="theme" select="'gbt9704'"/>
@@ -196,6 +197,128 @@
   <!-- A table's note (注：…): a small paragraph after the table. -->
   <xsl:template match="p:note">
     <p style="table-note"><xsl:value-of select="."/></p>
+  </xsl:template>
+
+
+  <!-- ==== Charts of indicators (urn:planrep:eval in, a chart element out; docs/charts.md) ======= -->
+
+  <!-- The chart direction of an evaluated indicator: higher, lower, or neither. -->
+  <xsl:template name="chart-direction">
+    <xsl:param name="ev"/>
+    <xsl:choose>
+      <xsl:when test="$ev/@direction = 'higher' or $ev/@direction = 'lower'">
+        <xsl:value-of select="$ev/@direction"/>
+      </xsl:when>
+      <xsl:otherwise>neither</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One indicator of an enriched plan over the periods: its observations from the baseline year on
+       (real ones filled, samples hollow), the baseline, the 2025 target and the straight trajectory
+       between them. Parameters: the indicator, the chart's id, width and height, and the jurisdiction. -->
+  <xsl:template name="indicator-line">
+    <xsl:param name="i" select="."/>
+    <xsl:param name="id"/>
+    <xsl:param name="width" select="'960pt'"/>
+    <xsl:param name="height" select="'540pt'"/>
+    <xsl:param name="place"/>
+    <xsl:param name="source"/>
+    <xsl:variable name="ev" select="$i/e:eval"/>
+    <xsl:variable name="plan" select="$i/ancestor::p:plan"/>
+    <xsl:variable name="base" select="number($plan/p:meta/p:period/@baseline)"/>
+    <xsl:variable name="end" select="number($plan/p:meta/p:period/@end)"/>
+    <xsl:variable name="obs" select="$ev/e:obs[number(substring(@period, 1, 4)) &gt;= $base and
+        number(substring(@period, 1, 4)) &lt;= $end]"/>
+    <chart kind="line" width="{$width}" height="{$height}" title="{$i/p:name}">
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="subtitle">
+        <xsl:value-of select="$place"/>
+        <xsl:choose>
+          <xsl:when test="$ev/@baseline-kind = 'none'">，基期值未列</xsl:when>
+          <xsl:otherwise><xsl:value-of select="concat('，基期 ', $i/p:baseline)"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="concat('，', $end, '年目标 ', $i/p:target)"/>
+      </xsl:attribute>
+      <xsl:if test="string($i/p:unit) != ''"><xsl:attribute name="unit"><xsl:value-of select="$i/p:unit"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="direction">
+        <xsl:call-template name="chart-direction"><xsl:with-param name="ev" select="$ev"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:attribute name="source"><xsl:value-of select="$source"/></xsl:attribute>
+      <axis name="x" min="{$base}" max="{$end}"/>
+      <xsl:if test="$obs">
+        <series name="{$place}">
+          <!-- One value a period: the last written wins, as the evaluation reads them. -->
+          <xsl:for-each select="$obs[not(@period = following-sibling::e:obs/@period)]">
+            <point period="{@period}" value="{@value}">
+              <xsl:if test="@sample = 'true'"><xsl:attribute name="sample">true</xsl:attribute></xsl:if>
+            </point>
+          </xsl:for-each>
+        </series>
+      </xsl:if>
+      <xsl:if test="$ev/@baseline-value">
+        <reference kind="baseline" value="{$ev/@baseline-value}" at="{$base}"/>
+      </xsl:if>
+      <xsl:if test="$ev/@target-value">
+        <reference kind="target" value="{$ev/@target-value}" at="{$end}"
+                   label="{concat($end, '年目标 ', $i/p:target)}"/>
+      </xsl:if>
+      <xsl:if test="$ev/@baseline-value and $ev/@target-value">
+        <reference kind="trajectory"/>
+      </xsl:if>
+    </chart>
+  </xsl:template>
+
+  <!-- Jurisdictions side by side on one catalog indicator: per jurisdiction whose plan carries it with
+       a numeric baseline and target, 2020 → latest → 2025 target. $rows: the plans' rows for the
+       indicator (p:indicator elements of enriched plans); $entry: its catalog entry. -->
+  <xsl:template name="compare-dumbbell">
+    <xsl:param name="rows"/>
+    <xsl:param name="entry"/>
+    <xsl:param name="id"/>
+    <xsl:param name="width" select="'960pt'"/>
+    <xsl:param name="height" select="'540pt'"/>
+    <xsl:variable name="drawn" select="$rows[e:eval/@baseline-value and e:eval/@target-value]"/>
+    <chart kind="dumbbell" width="{$width}" height="{$height}" title="{$entry/*[local-name() = 'name'][1]}"
+           subtitle="各地区2020年基期值、最新值与2025年目标值" unit="{$entry/@unit}">
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="direction">
+        <xsl:choose>
+          <xsl:when test="$entry/@direction = 'higher' or $entry/@direction = 'lower'">
+            <xsl:value-of select="$entry/@direction"/>
+          </xsl:when>
+          <xsl:otherwise>neither</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:attribute name="source">各地“十四五”卫生健康规划</xsl:attribute>
+      <series name="2020年基期">
+        <xsl:for-each select="$drawn">
+          <point label="{ancestor::p:plan/p:meta/p:jurisdiction}" value="{e:eval/@baseline-value}"/>
+        </xsl:for-each>
+      </series>
+      <xsl:if test="$drawn/e:eval[@latest-value and @latest-period != ancestor::p:plan/p:meta/p:period/@baseline]">
+        <series name="最新值">
+          <xsl:for-each select="$drawn[e:eval/@latest-value]">
+            <point label="{ancestor::p:plan/p:meta/p:jurisdiction}" value="{e:eval/@latest-value}">
+              <xsl:if test="e:eval/@latest-sample = 'true'"><xsl:attribute name="sample">true</xsl:attribute></xsl:if>
+            </point>
+          </xsl:for-each>
+        </series>
+      </xsl:if>
+      <series name="2025年目标">
+        <xsl:for-each select="$drawn">
+          <point label="{ancestor::p:plan/p:meta/p:jurisdiction}" value="{e:eval/@target-value}"/>
+        </xsl:for-each>
+      </series>
+      <xsl:if test="count($drawn) &lt; count($rows)">
+        <note>
+          <xsl:text>未列入图中（规划未列数值基期或目标）：</xsl:text>
+          <xsl:for-each select="$rows[not(e:eval/@baseline-value and e:eval/@target-value)]">
+            <xsl:value-of select="ancestor::p:plan/p:meta/p:jurisdiction"/>
+            <xsl:if test="position() != last()">、</xsl:if>
+          </xsl:for-each>
+        </note>
+      </xsl:if>
+    </chart>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -209,6 +209,15 @@
         </tr>
       </xsl:for-each>
     </table>
+    <xsl:if test="count(key('rows', $id)[e:eval/@baseline-value and e:eval/@target-value]) &gt;= 2">
+      <xsl:call-template name="compare-dumbbell">
+        <xsl:with-param name="rows" select="key('rows', $id)"/>
+        <xsl:with-param name="entry" select="$entry"/>
+        <xsl:with-param name="id" select="concat('chart-', $id)"/>
+        <xsl:with-param name="width" select="'150mm'"/>
+        <xsl:with-param name="height" select="concat(string(28 + 9 * count(key('rows', $id))), 'mm')"/>
+      </xsl:call-template>
+    </xsl:if>
     <!-- Units as meant, not as typed: spaces and full-width ％ aside, 1/10万 is /10万. -->
     <xsl:variable name="cu" select="string($entry/@unit)"/>
     <xsl:variable name="odd-units" select="$plans//p:indicator[@ref = $id]

@@ -1,152 +1,128 @@
 /*
- * cli/build.c: planrep build — the main job. Validates the catalog, every plan in input/plans/ and
- * its observations, evaluates every indicator, and writes each plan's products: today the full plan
- * in the official layout, output/<id>/plan.pdf. Fonts and the template are loaded once for all plans.
- * A plan that fails fails its own products; the others still build.
+ * cli/build.c: planrep build — the main job, on top of the build module (include/planrep/build.h):
+ * parses the options, shows the build as it goes (a progress line rewritten in place on a
+ * terminal, one line per finished product in a log, each diagnostic once), prints the summary and
+ * turns the outcome into the exit status.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
+#include <unistd.h>
 
-#include <libxml/tree.h>
-
-#include "planrep/doc.h"
-#include "planrep/layout.h"
-#include "planrep/render.h"
-#include "planrep/template.h"
-#include "planrep/xml.h"
+#include "planrep/build.h"
 #include "cli-int.h"
 
 static const char help[] =
-"usage: planrep build [--input DIR] [--output DIR]\n"
+"usage: planrep build [OPTION]...\n"
 "\n"
-"Validates input/catalog.xml, every plan in input/plans/ and its observations, evaluates every\n"
-"indicator at the latest period observed, and writes for each plan <id>:\n"
-"  output/<id>/plan.pdf    the full plan in the official layout (GB/T 9704-2012)\n"
-"Briefings, charts and the comparison are not built yet.\n"
+"Builds every product of the manifest (input/build.xml, see docs/build.md) for the plans in\n"
+"input/plans/ into output/, in parallel worker processes, rebuilding only products whose inputs\n"
+"changed (content hashes kept in output/.planrep-state), and writes output/index.html.\n"
+"By default: output/<id>/plan.pdf, the full plan in the official layout (GB/T 9704-2012).\n"
 "\n"
-"  -i, --input DIR   the input folder (default: input)\n"
-"  -o, --output DIR  the output folder (default: output)\n"
-"  -h, --help        show this help\n"
+"  -i, --input DIR      the input folder (default: input)\n"
+"  -o, --output DIR     the output folder (default: output)\n"
+"  -m, --manifest FILE  the manifest (default: DIR/build.xml of --input)\n"
+"  -j, --jobs N         worker processes (default: the number of cores)\n"
+"  -f, --force          rebuild every selected product, changed or not\n"
+"  -n, --dry-run        say what would be built and why; change nothing\n"
+"      --only GLOB      only products with an output path matching GLOB, relative to the\n"
+"                       output folder, e.g. 'yuncheng/*' ('*' also matches '/')\n"
+"      --shard K/N      only every N-th product from the K-th (1 <= K <= N), in a stable\n"
+"                       order: N machines share a build (docs/distributed.md)\n"
+"  -h, --help           show this help\n"
 "\n"
-"Exit status: 0 ok, 1 some product failed, 2 bad usage.\n";
+"Exit status: 0 ok, 1 some product failed, 2 bad usage, 65 bad manifest or input folder,\n"
+"130 interrupted (SIGINT), 143 terminated (SIGTERM).\n";
 
-static int
-by_name(const void *a, const void *b)
+/* What the event callback needs to print. */
+struct view {
+	bool		 tty;		/* standard output is a terminal: one line, rewritten */
+	bool		 line_shown;	/* the progress line is on screen */
+	char		**seen;		/* owned: diagnostics printed already, to print each once */
+	size_t		 seen_count;
+};
+
+static void
+clear_line(struct view *v)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (v->tty && v->line_shown) {
+		fputs("\r\033[K", stdout);
+		fflush(stdout);
+		v->line_shown = false;
+	}
 }
 
-/* Lists the .xml files of <dir>/plans, sorted. Returns the count, or -1 when the folder cannot be read. */
-static long
-list_plans(const char *dir, char ***out)
+/* Prints the diagnostics not printed before (a plan's warnings come with each of its products). */
+static void
+print_diags(struct view *v, const struct diag_list *d)
 {
-	char		 path[4096], **names = NULL, **grown;
-	DIR		*d;
-	struct dirent	*e;
-	size_t		 n = 0, len;
+	struct diag_list	 one;
+	char			*line = NULL, **grown;
+	size_t			 i, k, len;
+	FILE			*mem;
 
-	snprintf(path, sizeof(path), "%s/plans", dir);
-	if ((d = opendir(path)) == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (len < 5 || e->d_name[0] == '.' || strcmp(e->d_name + len - 4, ".xml") != 0)
+	for (i = 0; i < d->count; i++) {
+		one = *d;
+		one.items = &d->items[i];
+		one.count = 1;
+		one.oom = false;
+		if ((mem = open_memstream(&line, &len)) == NULL)
 			continue;
-		if ((grown = realloc(names, (n + 1) * sizeof(*names))) == NULL)
-			break;
-		names = grown;
-		snprintf(path, sizeof(path), "%s/plans/%s", dir, e->d_name);
-		if ((names[n] = strdup(path)) == NULL)
-			break;
-		n++;
-	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), by_name);
-	*out = names;
-	return (long)n;
-}
-
-static double
-now(void)
-{
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* mkdir -p of the folder that will hold path's file. */
-static bool
-make_dirs(char *dir, struct diag_list *diags)
-{
-	char	*p;
-
-	for (p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
-			char	 c = *p;
-
-			*p = '\0';
-			if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
-				diag_add(diags, DIAG_ERROR, dir, 0, 0, "cannot create folder: %s", strerror(errno));
-				*p = c;
-				return false;
-			}
-			*p = c;
-			if (c == '\0')
-				return true;
+		diag_list_print(&one, mem);
+		fclose(mem);
+		for (k = 0; k < v->seen_count; k++)
+			if (strcmp(v->seen[k], line) == 0)
+				break;
+		if (k < v->seen_count) {
+			free(line);
+			continue;
 		}
+		fputs(line, stderr);
+		if ((grown = realloc(v->seen, (v->seen_count + 1) * sizeof(*grown))) != NULL) {
+			v->seen = grown;
+			v->seen[v->seen_count++] = line;
+		} else
+			free(line);
 	}
+	if (d->oom)
+		fputs("planrep: fatal: out of memory while recording diagnostics\n", stderr);
 }
 
-/* The full plan, official theme: template, document, layout, PDF. Returns the page count or 0. */
-static size_t
-product_plan(struct template *tpl, struct layout_fonts *fonts, const struct cli_plan_set *set,
-    const char *plan_path, const char *id, const char *outdir, const struct diag_list *warnings,
-    struct diag_list *diags)
+static void
+on_event(const struct build_event *e, void *arg)
 {
-	static const char *const params[] = { "theme", "gbt9704", NULL };
-	xmlDocPtr		 in, out = NULL;
-	struct doc		*doc = NULL;
-	struct layout_result	*lr = NULL;
-	struct render_options	 ro;
-	char			 dir[4096], path[4200];
-	size_t			 pages = 0;
+	struct view	*v = arg;
 
-	if ((in = cli_enrich(set, plan_path, NULL, warnings, diags)) == NULL)
-		return 0;
-	out = template_apply(tpl, in, plan_path, params, diags);
-	xmlFreeDoc(in);
-	if (out == NULL)
-		return 0;
-	doc = doc_from_xml(out, plan_path, ".", diags);
-	xmlFreeDoc(out);
-	if (doc == NULL || (lr = layout_document(fonts, doc, diags)) == NULL)
-		goto out;
-	snprintf(dir, sizeof(dir), "%s/%s", outdir, id);
-	snprintf(path, sizeof(path), "%s/plan.pdf", dir);
-	if (!make_dirs(dir, diags))
-		goto out;
-	memset(&ro, 0, sizeof(ro));
-	ro.format = RENDER_PDF;
-	ro.title = doc->title;
-	ro.author = doc->author;
-	ro.subject = doc->subject;
-	ro.keywords = doc->keywords;
-	ro.creator = doc->creator;
-	ro.lang = doc->lang;
-	if (render_layout(lr, path, &ro, diags))
-		pages = layout_page_count(lr);
-out:
-	layout_result_free(lr);
-	doc_free(doc);
-	return pages;
+	switch (e->type) {
+	case BUILD_EVENT_PLANNED:
+		printf("%-8s %s  (%s: %s)\n", "BUILD", e->path, e->product, e->reason);
+		return;
+	case BUILD_EVENT_REMOVED:
+		clear_line(v);
+		printf("%-8s %s  (%s)\n", "REMOVE", e->path, e->reason);
+		break;
+	case BUILD_EVENT_FINISHED:
+		clear_line(v);
+		fflush(stdout);
+		print_diags(v, e->diags);
+		if (!e->ok)
+			printf("%-8s %s  (%s)\n", "FAILED", e->path, e->product);
+		else if (!v->tty)
+			printf("%-8s %s  (%zu file%s, %zu %s%s, %.2f s; %s)\n", "BUILT", e->path, e->files,
+			    e->files == 1 ? "" : "s", e->pages, e->chart_set ? "chart" : "page",
+			    e->pages == 1 ? "" : "s", e->seconds, e->reason != NULL ? e->reason : "");
+		break;
+	default:
+		break;
+	}
+	if (v->tty && e->total > 0 && e->type != BUILD_EVENT_REMOVED) {
+		printf("\r\033[K[%zu/%zu] %zu failed  %s  %.1f s", e->done, e->total, e->failed,
+		    e->done < e->total && e->running != NULL ? e->running : "", e->elapsed);
+		v->line_shown = true;
+	}
+	fflush(stdout);
 }
 
 int
@@ -155,33 +131,62 @@ cmd_build(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "input", required_argument, NULL, 'i' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "manifest", required_argument, NULL, 'm' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "only", required_argument, NULL, 'O' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct layout_fonts	*fonts = NULL;
-	struct template		*tpl = NULL;
-	const char		*output = "output";
-	char			 tpath[4096];
-	size_t			 pages, built = 0, printed;
-	struct diag_list	 more;
-	double			 t0, t1;
-	struct cli_plan_set	 set;
+	struct build_options	 o;
+	struct build_summary	 sum;
 	struct diag_list	 diags;
-	struct model_period	 at;
-	struct model_eval	 ev;
-	const char		*input = "input";
-	char			**plans = NULL;
-	long			 n, i;
-	size_t			 k, counts[MODEL_STATUS_COUNT];
-	int			 c, s, bad = 0;
+	struct view		 v;
+	enum build_outcome	 outcome;
+	char			*end;
+	unsigned long		 n;
+	size_t			 i;
+	int			 c, rc;
 
-	while ((c = getopt_long(argc, argv, "i:o:h", opts, NULL)) != -1) {
+	memset(&o, 0, sizeof(o));
+	memset(&v, 0, sizeof(v));
+	o.input = "input";
+	o.output = "output";
+	while ((c = getopt_long(argc, argv, "i:o:m:j:fnh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
-			input = optarg;
+			o.input = optarg;
 			break;
 		case 'o':
-			output = optarg;
+			o.output = optarg;
+			break;
+		case 'm':
+			o.manifest = optarg;
+			break;
+		case 'j':
+			n = strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0' || n < 1 || n > 1024) {
+				cli_error("build: -j takes a number from 1 to 1024, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			o.jobs = n;
+			break;
+		case 'f':
+			o.force = true;
+			break;
+		case 'n':
+			o.dry_run = true;
+			break;
+		case 'O':
+			o.only = optarg;
+			break;
+		case 'S':
+			if (!build_shard_parse(optarg, &o.shard_k, &o.shard_n)) {
+				cli_error("build: --shard takes K/N with 1 <= K <= N, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			fputs(help, stdout);
@@ -195,72 +200,44 @@ cmd_build(int argc, char **argv)
 		cli_error("build: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
-	if ((n = list_plans(input, &plans)) < 0) {
-		cli_error("build: cannot read %s/plans (run planrep from the repository's top folder, "
-		    "or give --input)", input);
-		return EXIT_DATA;
-	}
-	t0 = now();
+	v.tty = isatty(STDOUT_FILENO) == 1;
+	o.tick = v.tty ? 0.2 : 0;
+	o.event = on_event;
+	o.event_arg = &v;
 	diag_list_init(&diags);
-	snprintf(tpath, sizeof(tpath), "%s/templates/plan.xsl", xml_data_dir());
-	if ((fonts = layout_fonts_new(&diags)) == NULL || (tpl = template_load(tpath, &diags)) == NULL) {
-		diag_list_print(&diags, stderr);
-		diag_list_clear(&diags);
-		layout_fonts_free(fonts);
-		for (i = 0; i < n; i++)
-			free(plans[i]);
-		free(plans);
-		return EXIT_FAILED;
-	}
+	outcome = build_run(&o, &sum, &diags);
+	clear_line(&v);
+	fflush(stdout);
+	print_diags(&v, &diags);
 	diag_list_clear(&diags);
-	for (i = 0; i < n; i++) {
-		diag_list_init(&diags);
-		if (!cli_plan_set_load(&set, plans[i], true, NULL, NULL, &diags)) {
-			diag_list_print(&diags, stderr);
-			printf("%-8s %s\n", "INVALID", plans[i]);
-			bad++;
-		} else {
-			diag_list_print(&diags, stderr);
-			memset(counts, 0, sizeof(counts));
-			if (!model_observations_latest(set.obs, &at)) {
-				at.year = set.plan->period_end;
-				at.quarter = 0;
-			}
-			for (k = 0; k < set.plan->indicator_count; k++) {
-				model_eval_indicator(set.plan, &set.plan->indicators[k], set.catalog, set.obs,
-				    at, &ev);
-				counts[ev.status]++;
-			}
-			printf("%-8s %s: %s, %zu indicators (", "OK", plans[i], set.plan->jurisdiction,
-			    set.plan->indicator_count);
-			for (s = 0; s < MODEL_STATUS_COUNT; s++)
-				printf("%s%zu %s", s ? ", " : "", counts[s], model_status_name((enum model_status)s));
-			puts(")");
-			t1 = now();
-			printed = diags.count;
-			pages = product_plan(tpl, fonts, &set, plans[i], set.plan->id, output, &diags, &diags);
-			/* Only what the product added: the data warnings were printed above. */
-			more = diags;
-			more.items += printed;
-			more.count -= printed;
-			diag_list_print(&more, stderr);
-			if (pages > 0) {
-				printf("%-8s %s/%s/plan.pdf (%zu pages, %.2f s)\n", "BUILT", output, set.plan->id,
-				    pages, now() - t1);
-				built++;
-			} else {
-				printf("%-8s %s/%s/plan.pdf\n", "FAILED", output, set.plan->id);
-				bad++;
-			}
-			cli_plan_set_free(&set);
-		}
-		diag_list_clear(&diags);
-		free(plans[i]);
+	for (i = 0; i < v.seen_count; i++)
+		free(v.seen[i]);
+	free(v.seen);
+
+	switch (outcome) {
+	case BUILD_BAD_INPUT:
+		return EXIT_DATA;
+	case BUILD_INTERRUPTED:
+		printf("planrep build: interrupted (signal %d): %zu built, %zu failed, %.2f s\n", sum.signal,
+		    sum.built, sum.failed, sum.seconds);
+		/* As a shell reports a command killed by the signal: 130 for SIGINT, 143 for SIGTERM. */
+		return 128 + sum.signal;
+	default:
+		break;
 	}
-	free(plans);
-	template_free(tpl);
-	layout_fonts_free(fonts);
-	printf("planrep build: %ld plan%s, %zu product%s built, %d failed, %.2f s\n", n, n == 1 ? "" : "s",
-	    built, built == 1 ? "" : "s", bad, now() - t0);
-	return bad ? EXIT_FAILED : EXIT_OK;
+	if (o.dry_run)
+		printf("planrep build: dry run, %zu product%s, %zu selected: %zu to build, %zu up to date\n",
+		    sum.products, sum.products == 1 ? "" : "s", sum.selected, sum.selected - sum.up_to_date,
+		    sum.up_to_date);
+	else {
+		printf("planrep build: %zu product%s", sum.selected, sum.selected == 1 ? "" : "s");
+		if (sum.selected != sum.products)
+			printf(" of %zu", sum.products);
+		printf(": %zu built, %zu up to date, %zu failed", sum.built, sum.up_to_date, sum.failed);
+		if (sum.removed > 0)
+			printf(", %zu stale file%s removed", sum.removed, sum.removed == 1 ? "" : "s");
+		printf(", %.2f s\n", sum.seconds);
+	}
+	rc = outcome == BUILD_OK ? EXIT_OK : EXIT_FAILED;
+	return rc;
 }

@@ -22,6 +22,7 @@ int	cmd_validate(int argc, char **argv);
 int	cmd_eval(int argc, char **argv);
 int	cmd_build(int argc, char **argv);
 int	cmd_render(int argc, char **argv);
+int	cmd_chart(int argc, char **argv);
 int	cmd_fonts(int argc, char **argv);
 
 /* Prints "planrep: message" on stderr. */
@@ -48,10 +49,10 @@ bool	cli_plan_set_load(struct cli_plan_set *, const char *path, bool with_obs, c
 void	cli_plan_set_free(struct cli_plan_set *);
 
 /*
- * Loads the plan at path with its catalog and observations (as cli_plan_set_load), parses its XML
- * and writes the evaluation at period (NULL: the latest observed) into it for templates. Returns the
- * enriched tree (caller frees with xmlFreeDoc) or NULL with diagnostics; warnings about the data are
- * both in diags and in the tree.
+ * The plan at path with its catalog and observations found beside it, evaluated at period (NULL: the
+ * latest observed) and written into its tree for templates (model_enriched_load). Returns the tree
+ * (caller frees with xmlFreeDoc) or NULL with diagnostics; the data warnings are both in diags and in
+ * the tree.
  */
 xmlDocPtr cli_enriched_plan(const char *path, const char *period, struct diag_list *);
 
@@ -62,9 +63,6 @@ xmlDocPtr cli_enriched_plan(const char *path, const char *period, struct diag_li
  */
 xmlDocPtr cli_enriched_plans(char *const *paths, size_t count, const char *period, struct diag_list *);
 
-/* The same for a plan set already loaded; warnings (may be NULL) go into the tree. */
-xmlDocPtr cli_enrich(const struct cli_plan_set *, const char *path, const char *period,
-	    const struct diag_list *warnings, struct diag_list *);
 
 /* The input folder of a plan file: "input" for "input/plans/x.xml". Owned by the caller. */
 char	*cli_input_dir(const char *plan_path);

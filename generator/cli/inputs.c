@@ -93,50 +93,35 @@ cli_plan_set_free(struct cli_plan_set *set)
 }
 
 xmlDocPtr
-cli_enrich(const struct cli_plan_set *set, const char *path, const char *period,
-    const struct diag_list *warnings, struct diag_list *diags)
-{
-	struct model_period	 at;
-	xmlDocPtr		 doc;
-	bool			 have;
-
-	if (period != NULL) {
-		if (!model_period_parse(period, &at)) {
-			diag_add(diags, DIAG_ERROR, NULL, 0, 0, "bad period '%s'", period);
-			return NULL;
-		}
-		have = true;
-	} else if (!(have = model_observations_latest(set->obs, &at))) {
-		at.year = set->plan->period_end;
-		at.quarter = 0;
-	}
-	if ((doc = xml_doc_load(path, diags)) == NULL)
-		return NULL;
-	if (!model_plan_enrich(doc, set->plan, set->catalog, set->obs, at, have, warnings, diags)) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return doc;
-}
-
-xmlDocPtr
 cli_enriched_plan(const char *path, const char *period, struct diag_list *diags)
 {
-	struct cli_plan_set	 set;
+	struct model_enriched	 e;
+	struct model_catalog	*cat = NULL;
+	struct model_plan	*probe;
 	xmlDocPtr		 doc;
-	size_t			 before = diags->count, i;
-	struct diag_list	 warnings;
+	char			*dir, cpath[4096], opath[4096];
+	const char		*obs = NULL;
 
-	if (!cli_plan_set_load(&set, path, true, NULL, NULL, diags))
+	/* The companions are found from the plan's id: load it once to learn it (cheap, and checked). */
+	if ((probe = model_plan_load(path, diags)) == NULL || (dir = cli_input_dir(path)) == NULL) {
+		model_plan_free(probe);
 		return NULL;
-	/* The data warnings found while loading go into the tree too, for the briefing to print. */
-	diag_list_init(&warnings);
-	for (i = before; i < diags->count; i++)
-		diag_add_coded(&warnings, diags->items[i].severity, diags->items[i].file, diags->items[i].line,
-		    diags->items[i].code, diags->items[i].subject, "%s", diags->items[i].message);
-	doc = cli_enrich(&set, path, period, &warnings, diags);
-	diag_list_clear(&warnings);
-	cli_plan_set_free(&set);
+	}
+	snprintf(cpath, sizeof(cpath), "%s/catalog.xml", dir);
+	snprintf(opath, sizeof(opath), "%s/observations/%s.xml", dir, probe->id);
+	free(dir);
+	model_plan_free(probe);
+	if (cli_file_exists(opath))
+		obs = opath;
+	if (cli_file_exists(cpath) && (cat = model_catalog_load(cpath, diags)) == NULL)
+		return NULL;
+	doc = NULL;
+	if (model_enriched_load(&e, path, obs, cat, period, diags)) {
+		doc = e.doc;
+		e.doc = NULL;
+		model_enriched_free(&e);
+	}
+	model_catalog_free(cat);
 	return doc;
 }
 

@@ -19,10 +19,11 @@ static const char usage_text[] =
 "planrep turns the XML-encoded five-year health plans in input/ into reports.\n"
 "\n"
 "Commands:\n"
-"  build              validate and evaluate every plan in input/ (report products: not yet)\n"
+"  build              every product of input/build.xml for every plan into output/\n"
 "  validate FILE...   check plans, catalog and observations against their schemas\n"
 "  eval PLAN          where each indicator of a plan stands against its 2025 target\n"
 "  render DOC -o OUT  lay out a document (or a template applied to a plan) as PDF/SVG/PNG\n"
+"  chart FILE -o OUT  draw a chart (or each chart of a document) as SVG/PNG/PDF\n"
 "  fonts              which font files serve the font families the themes ask for\n"
 "\n"
 "Options:\n"
@@ -59,6 +60,7 @@ static const struct {
 	{ "validate", cmd_validate },
 	{ "eval", cmd_eval },
 	{ "render", cmd_render },
+	{ "chart", cmd_chart },
 	{ "fonts", cmd_fonts },
 };
 

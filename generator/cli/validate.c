@@ -9,6 +9,7 @@
 
 #include <libxml/tree.h>
 
+#include "planrep/build.h"
 #include "planrep/doc.h"
 #include "planrep/xml.h"
 #include "cli-int.h"
@@ -17,7 +18,8 @@ static const char help[] =
 "usage: planrep validate FILE...\n"
 "\n"
 "Checks plans (input/plans/*.xml), the catalog (input/catalog.xml), observations\n"
-"(input/observations/*.xml) and documents (urn:planrep:doc) against schema/*.rng, chosen by\n"
+"(input/observations/*.xml), documents (urn:planrep:doc) and build manifests (input/build.xml)\n"
+"against schema/*.rng, chosen by\n"
 "the root element's namespace; documents also for unique ids, link targets and styles.\n"
 "A plan is also checked against the catalog found beside it, observations against their plan:\n"
 "unknown catalog references are errors; a target on the wrong side of its baseline, a unit\n"
@@ -35,6 +37,7 @@ validate_one(const char *path, struct diag_list *diags)
 	struct model_observations	*obs;
 	struct model_plan		*plan;
 	struct doc			*d;
+	struct build_manifest		*m;
 	xmlDocPtr			 doc;
 	const char			*schema;
 	char				*dir, buf[4096];
@@ -46,13 +49,17 @@ validate_one(const char *path, struct diag_list *diags)
 	if (schema == NULL) {
 		diag_add(diags, DIAG_ERROR, path, 1, 0,
 		    "not a planrep file: the root element's namespace is none of urn:planrep:plan, "
-		    "urn:planrep:catalog, urn:planrep:observations, urn:planrep:doc");
+		    "urn:planrep:catalog, urn:planrep:observations, urn:planrep:doc, urn:planrep:build");
 	} else if (strcmp(schema, "plan") == 0) {
 		if (cli_plan_set_load(&set, path, false, NULL, NULL, diags))
 			cli_plan_set_free(&set);
 	} else if (strcmp(schema, "document") == 0) {
 		if ((d = doc_load(path, diags)) != NULL)
 			doc_free(d);
+	} else if (strcmp(schema, "build") == 0) {
+		/* A build manifest: its schema, then output paths that stay inside output/. */
+		if ((m = build_manifest_load(path, diags)) != NULL)
+			build_manifest_free(m);
 	} else if (strcmp(schema, "catalog") == 0) {
 		if ((cat = model_catalog_load(path, diags)) != NULL)
 			model_catalog_free(cat);

@@ -78,8 +78,8 @@ layout_dump(const struct layout_result *r, FILE *out)
 				fprintf(out, "  rect %.2f %.2f %.2f %.2f @%ld\n", it->x, it->y, it->w, it->h, line);
 				break;
 			case LAYOUT_ITEM_PLACEHOLDER:
-				fprintf(out, "  placeholder %s %.2f %.2f %.2f %.2f @%ld (drawn by the chart stage, "
-				    "not yet implemented)\n", it->node ? doc_type_name(it->node->type) : "?",
+				fprintf(out, "  placeholder %s %.2f %.2f %.2f %.2f @%ld (drawn by the chart stage)\n",
+				    it->node ? doc_type_name(it->node->type) : "?",
 				    it->x, it->y, it->w, it->h, line);
 				break;
 			case LAYOUT_ITEM_IMAGE:

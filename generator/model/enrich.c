@@ -246,3 +246,58 @@ fail:
 	diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory building the tree of plans");
 	return NULL;
 }
+
+bool
+model_enriched_load(struct model_enriched *e, const char *path, const char *obs_path,
+    const struct model_catalog *cat, const char *period, struct diag_list *diags)
+{
+	struct diag_list	 warnings;
+	size_t			 before = diags->count, k;
+	bool			 ok = false;
+
+	memset(e, 0, sizeof(*e));
+	diag_list_init(&warnings);
+	if ((e->plan = model_plan_load(path, diags)) == NULL)
+		goto out;
+	if (obs_path != NULL) {
+		if ((e->obs = model_observations_load(obs_path, diags)) == NULL)
+			goto out;
+		model_observations_check(e->obs, e->plan, diags);
+	}
+	model_plan_check(e->plan, cat, diags);
+	for (k = before; k < diags->count; k++)
+		if (diags->items[k].severity >= DIAG_ERROR)
+			goto out;
+	if (period != NULL) {
+		if (!model_period_parse(period, &e->at)) {
+			diag_add(diags, DIAG_ERROR, NULL, 0, 0, "\"%s\" is not a period (2024 or 2024Q2)", period);
+			goto out;
+		}
+		e->have = true;
+	} else if (!(e->have = model_observations_latest(e->obs, &e->at))) {
+		e->at.year = e->plan->period_end;
+		e->at.quarter = 0;
+	}
+	/* The warnings go into the tree too, for templates to print (a copy: diags grows below). */
+	for (k = before; k < diags->count; k++)
+		diag_add_coded(&warnings, diags->items[k].severity, diags->items[k].file, diags->items[k].line,
+		    diags->items[k].code, diags->items[k].subject, "%s", diags->items[k].message);
+	if ((e->doc = xml_doc_load(path, diags)) == NULL)
+		goto out;
+	ok = model_plan_enrich(e->doc, e->plan, cat, e->obs, e->at, e->have, &warnings, diags);
+out:
+	diag_list_clear(&warnings);
+	if (!ok)
+		model_enriched_free(e);
+	return ok;
+}
+
+void
+model_enriched_free(struct model_enriched *e)
+{
+	model_plan_free(e->plan);
+	model_observations_free(e->obs);
+	if (e->doc != NULL)
+		xmlFreeDoc(e->doc);
+	memset(e, 0, sizeof(*e));
+}

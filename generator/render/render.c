@@ -18,6 +18,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "planrep/chart.h"
 #include "planrep/render.h"
 
 static void
@@ -92,11 +93,72 @@ image(cairo_t *cr, const struct layout_item *it)
 	cairo_surface_destroy(img);
 }
 
+/*
+ * The pango context charts on this page measure their labels with: one of the font map the layout
+ * set the page's text with (reached through a text item's font), so that a process keeps one font
+ * map and charts use the run's fonts. A page without text falls back to pango's default map.
+ * Caller unrefs it.
+ */
+static PangoContext *
+page_context(const struct layout_page *pg)
+{
+	PangoFontMap	*map = NULL;
+	size_t		 i;
+
+	for (i = 0; i < pg->count && map == NULL; i++) {
+		const struct layout_item *it = &pg->items[i];
+
+		if (it->type == LAYOUT_ITEM_TEXT && it->line != NULL && it->line->glyph_count > 0 &&
+		    it->line->glyphs[0].item->item->analysis.font != NULL)
+			map = pango_font_get_font_map(it->line->glyphs[0].item->item->analysis.font);
+	}
+	return chart_context_new(map);
+}
+
+/*
+ * A chart, badge or bar, drawn by the chart stage into the box layout gave it. render_page has no
+ * diagnostics to report into: a chart whose data is bad draws a panel that names the problem
+ * (documents are validated against schema/document.rng when loaded, which catches most of it).
+ */
+static void
+figure(cairo_t *cr, const struct layout_item *it, const struct layout_page *pg, PangoContext **pc)
+{
+	const struct doc_node	*n = it->node;
+	struct diag_list	 d;
+	struct chart		*c;
+	enum chart_status	 st = CHART_STATUS_NONE;
+
+	if (n == NULL)
+		return;
+	if (*pc == NULL && (n->type == DOC_CHART || n->type == DOC_BADGE))
+		*pc = page_context(pg);
+	diag_list_init(&d);
+	switch (n->type) {
+	case DOC_CHART:
+		if ((c = chart_parse(n->u.figure.spec, NULL, &d)) != NULL)
+			chart_draw(cr, c, it->x, it->y, it->w, it->h, *pc, NULL, &d);
+		chart_free(c);
+		break;
+	case DOC_BADGE:
+		if (n->u.mark.status != NULL)
+			chart_status_parse(n->u.mark.status, &st);
+		chart_badge_draw(cr, st, it->x, it->y, it->w, it->h, *pc);
+		break;
+	case DOC_BAR:
+		chart_inline_bar_draw(cr, n->u.mark.value, n->u.mark.max, it->x, it->y, it->w, it->h);
+		break;
+	default:
+		break;
+	}
+	diag_list_clear(&d);
+}
+
 void
 render_page(cairo_t *cr, const struct layout_page *pg)
 {
-	char	 attrs[512], esc[256];
-	size_t	 i;
+	PangoContext	*pc = NULL;
+	char		 attrs[512], esc[256];
+	size_t		 i;
 
 	for (i = 0; i < pg->count; i++) {
 		const struct layout_item *it = &pg->items[i];
@@ -120,8 +182,10 @@ render_page(cairo_t *cr, const struct layout_page *pg)
 			cairo_stroke(cr);
 			cairo_restore(cr);
 			break;
-		case LAYOUT_ITEM_RECT:
 		case LAYOUT_ITEM_PLACEHOLDER:
+			figure(cr, it, pg, &pc);
+			break;
+		case LAYOUT_ITEM_RECT:
 			cairo_save(cr);
 			cairo_rectangle(cr, it->x, it->y, it->w, it->h);
 			if (it->fill != DOC_NO_COLOR) {
@@ -131,11 +195,6 @@ render_page(cairo_t *cr, const struct layout_page *pg)
 			if (it->line_width > 0) {
 				color(cr, it->color);
 				cairo_set_line_width(cr, it->line_width);
-				if (it->type == LAYOUT_ITEM_PLACEHOLDER) {
-					double d[2] = { 3, 3 };
-
-					cairo_set_dash(cr, d, 2, 0);
-				}
 				cairo_stroke(cr);
 			} else
 				cairo_new_path(cr);
@@ -159,6 +218,8 @@ render_page(cairo_t *cr, const struct layout_page *pg)
 			break;
 		}
 	}
+	if (pc != NULL)
+		g_object_unref(pc);
 }
 
 bool

@@ -596,9 +596,11 @@ run_of(void *ctx, xsltLoadType type)
 
 /*
  * libxslt's loader, for xsl:include, xsl:import and document(): a local file under an allowed folder,
- * read by xml_doc_load. Returns the document (libxslt owns it) or NULL after reporting why. The dict
- * libxslt offers is not used: a document with a dict of its own is fine (libxslt then does not
- * intern its strings).
+ * read by xml_doc_load_dict with the dictionary libxslt offers. Returns the document (libxslt owns it)
+ * or NULL after reporting why. The dictionary matters: libxslt copies strings of included stylesheets
+ * and of document()'s documents into the result tree and frees them as the result's own when that
+ * dictionary holds them; a document with a dictionary of its own made it free() strings that were never
+ * malloc'd (a crash found with templates that import common.xsl).
  */
 static xmlDocPtr
 load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx, xsltLoadType type)
@@ -610,7 +612,6 @@ load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx, xsltLoadTy
 	const char	*file;
 	long		 line;
 
-	(void)dict;
 	(void)options;
 	if (r == NULL || uri == NULL)
 		return NULL;
@@ -629,7 +630,7 @@ load_doc(const xmlChar *uri, xmlDictPtr dict, int options, void *ctx, xsltLoadTy
 		r->failed = true;
 		goto out;
 	}
-	doc = xml_doc_load(canon, r->diags);
+	doc = xml_doc_load_dict(canon, dict, r->diags);
 	/* xml_doc_load sets and clears the structured handler: put ours back. */
 	xmlSetStructuredErrorFunc(r, on_xml_error);
 	if (doc == NULL) {

@@ -96,6 +96,8 @@ refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar
 	xmlStopParser(ctxt);
 }
 
+static xmlDocPtr parse(const char *, size_t, const char *, xmlDictPtr, struct diag_list *);
+
 /*
  * Returns the first element nested deeper than XML_MAX_DEPTH, or NULL. Walks without recursion, so a
  * hostile depth cannot exhaust the stack here either.
@@ -146,6 +148,17 @@ too_deep(xmlNodePtr root)
 xmlDocPtr
 xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list *diags)
 {
+	return parse(data, size, name, NULL, diags);
+}
+
+/*
+ * Parses with dict as the document's dictionary when it is not NULL: libxslt moves strings between a
+ * stylesheet, what it includes and imports, the documents document() reads and the result tree, and
+ * frees them as its own only when they come from the one dictionary they all share.
+ */
+static xmlDocPtr
+parse(const char *data, size_t size, const char *name, xmlDictPtr dict, struct diag_list *diags)
+{
 	xmlParserCtxtPtr	 ctxt;
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root, deep;
@@ -167,6 +180,12 @@ xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list 
 	}
 	ctxt->_private = &ec;
 	ctxt->sax->internalSubset = refuse_doctype;
+	if (dict != NULL) {
+		if (ctxt->dict != NULL)
+			xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
 	xmlSetStructuredErrorFunc(&ec, on_error);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)size, name, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
@@ -197,6 +216,12 @@ xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list 
 
 xmlDocPtr
 xml_doc_load(const char *path, struct diag_list *diags)
+{
+	return xml_doc_load_dict(path, NULL, diags);
+}
+
+xmlDocPtr
+xml_doc_load_dict(const char *path, xmlDictPtr dict, struct diag_list *diags)
 {
 	FILE		*f;
 	struct stat	 st;
@@ -232,7 +257,7 @@ xml_doc_load(const char *path, struct diag_list *diags)
 		return NULL;
 	}
 	fclose(f);
-	doc = xml_doc_parse(data, got, path, diags);
+	doc = parse(data, got, path, dict, diags);
 	free(data);
 	return doc;
 }
@@ -253,6 +278,7 @@ static const struct {
 	{ "urn:planrep:catalog", "catalog" },
 	{ "urn:planrep:observations", "observations" },
 	{ "urn:planrep:doc", "document" },
+	{ "urn:planrep:build", "build" },
 };
 
 const char *

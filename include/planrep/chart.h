@@ -175,7 +175,7 @@ struct chart_geometry {
 	struct chart_ticks xticks;	/* a line chart's period axis; count 0 when none */
 	struct chart_label *labels;	/* owned array */
 	size_t		 label_count, label_cap;
-	char		**decisions;	/* owned: how labels were made to fit ("category: rotated 45") */
+	char		**decisions;	/* owned: how labels were made to fit ("category labels rotated 45") */
 	size_t		 decision_count;
 	size_t		 dropped;	/* labels left out because no place was free */
 };

@@ -272,6 +272,25 @@ bool	model_plan_enrich(xmlDocPtr doc, const struct model_plan *, const struct mo
 	    const struct model_observations *, struct model_period at, bool have_period,
 	    const struct diag_list *warnings, struct diag_list *);
 
+/* One plan file made ready for a template: the model, the period, and the enriched tree. */
+struct model_enriched {
+	struct model_plan		*plan;	/* owned */
+	struct model_observations	*obs;	/* owned, or NULL when there are none */
+	struct model_period		 at;	/* the period evaluated at */
+	bool				 have;	/* false: no observations and no period given */
+	xmlDocPtr			 doc;	/* owned: the plan's tree with e:eval and e:summary */
+};
+
+/*
+ * Loads the plan at path and the observations at obs_path (NULL: none), checks them against the
+ * catalog (may be NULL), picks the period (period, else the latest observed, else the plan's end
+ * year), parses the plan's tree and writes the evaluation into it, with the data warnings found.
+ * Returns false with the reasons in diags (the struct is then empty); free with model_enriched_free.
+ */
+bool	model_enriched_load(struct model_enriched *, const char *path, const char *obs_path,
+	    const struct model_catalog *, const char *period, struct diag_list *);
+void	model_enriched_free(struct model_enriched *);
+
 /*
  * A tree of several enriched plans for templates that look across jurisdictions: an e:plans root
  * holding a copy of each plan's root element, in the order given, and of the catalog's (when not

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include <libxml/tree.h>
+#include <libxml/dict.h>
 
 #include "planrep/diag.h"
 
@@ -25,6 +26,13 @@
  * recording why in diags (missing file, too large, not well-formed, DOCTYPE present, too deep).
  */
 xmlDocPtr	xml_doc_load(const char *path, struct diag_list *diags);
+
+/*
+ * The same, with dict (when not NULL) as the document's dictionary: for libxslt's loader, whose
+ * stylesheets, documents and result trees must share one dictionary (libxslt frees a string as its
+ * own only when that dictionary holds it).
+ */
+xmlDocPtr	xml_doc_load_dict(const char *path, xmlDictPtr dict, struct diag_list *diags);
 
 /* The same from memory; name is used in diagnostics. */
 xmlDocPtr	xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list *diags);

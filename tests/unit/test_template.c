@@ -123,6 +123,43 @@ applies_with_a_param(void **state)
 	diag_list_clear(&d);
 }
 
+/*
+ * Strings of an imported stylesheet reach the result tree, which frees them as its own: the import
+ * must be read with the dictionary libxslt offers. Before that fix, xmlFreeDoc of this result free()d
+ * a dictionary string (a crash in the briefing, which imports common.xsl).
+ */
+static void
+imported_strings_are_shared(void **state)
+{
+	struct diag_list	 d;
+	xmlDocPtr		 out;
+	xmlNodePtr		 p;
+	char			*s;
+	int			 i;
+
+	(void)state;
+	diag_list_init(&d);
+	put("tpl/lib.xsl", XSL_HEAD
+	    "  <xsl:template name=\"point\">\n"
+	    "    <point v=\"{.}\"><xsl:attribute name=\"sample\">true</xsl:attribute>x</point>\n"
+	    "  </xsl:template>\n"
+	    XSL_TAIL);
+	out = run("main.xsl", XSL_HEAD
+	    "  <xsl:import href=\"lib.xsl\"/>\n"
+	    "  <xsl:template match=\"/\"><out><xsl:for-each select=\"//*[local-name()='x']\">"
+	    "<xsl:call-template name=\"point\"/></xsl:for-each></out></xsl:template>\n"
+	    XSL_TAIL, NULL, &d);
+	assert_non_null(out);
+	for (i = 0, p = xmlDocGetRootElement(out)->children; p != NULL; p = p->next, i++) {
+		s = xml_attr(p, "sample");
+		assert_string_equal(s, "true");
+		free(s);
+	}
+	assert_int_equal(i, 2);
+	xmlFreeDoc(out);
+	diag_list_clear(&d);
+}
+
 static void
 param_with_quotes_is_text(void **state)
 {
@@ -694,6 +731,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(applies_with_a_param),
 		cmocka_unit_test(param_with_quotes_is_text),
+		cmocka_unit_test(imported_strings_are_shared),
 		cmocka_unit_test(bad_params),
 		cmocka_unit_test(exsl_document_refused),
 		cmocka_unit_test(document_outside_refused),
