@@ -244,10 +244,8 @@ write_page(const struct layout_result *lr, const char *path, enum render_format 
     struct diag_list *diags)
 {
 	struct render_out	 out;
-	cairo_surface_t		*s;
-	cairo_t			*cr;
-	cairo_status_t		 st;
-	double			 w, h, scale = (dpi > 0 ? dpi : 150) / 72.0;
+	struct render_target	 t;
+	double			 w, h;
 
 	if (layout_page_count(lr) == 0) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "the document has no page to draw");
@@ -256,29 +254,9 @@ write_page(const struct layout_result *lr, const char *path, enum render_format 
 	if (!render_out_open(&out, path, diags))
 		return false;
 	layout_page_size(lr, &w, &h);
-	if (fmt == RENDER_SVG) {
-		s = cairo_svg_surface_create_for_stream(render_out_write, &out, w, h);
-		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
-		cr = cairo_create(s);
-	} else {
-		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale), (int)ceil(h * scale));
-		cr = cairo_create(s);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
-		cairo_scale(cr, scale, scale);
-	}
-	render_page(cr, layout_page_get(lr, 0));
-	st = cairo_status(cr);
-	cairo_destroy(cr);
-	if (st == CAIRO_STATUS_SUCCESS && fmt == RENDER_PNG)
-		st = cairo_surface_write_to_png_stream(s, render_out_write, &out);
-	cairo_surface_finish(s);
-	if (st == CAIRO_STATUS_SUCCESS)
-		st = cairo_surface_status(s);
-	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		diag_add(diags, DIAG_ERROR, path, 0, 0, "drawing failed: %s", out.failed ?
-		    "write error" : cairo_status_to_string(st));
+	render_target_open(&t, fmt, w, h, dpi, NULL, &out);
+	render_page(t.cr, layout_page_get(lr, 0));
+	if (!render_target_close(&t, path, diags)) {
 		render_out_abort(&out);
 		return false;
 	}

@@ -85,36 +85,6 @@ charts_find(xmlNodePtr n, xmlNodePtr *out, size_t cap, size_t count)
 	return count;
 }
 
-/* "out/slide.svg", 2 → "out/slide-002.svg" */
-static void
-numbered(char *buf, size_t size, const char *path, size_t n)
-{
-	const char	*dot = strrchr(path, '.');
-	int		 stem = dot != NULL && strchr(dot, '/') == NULL ? (int)(dot - path) : (int)strlen(path);
-
-	snprintf(buf, size, "%.*s-%03zu%s", stem, path, n, dot != NULL && strchr(dot, '/') == NULL ?
-	    dot : "");
-}
-
-static void
-pdf_date(cairo_surface_t *s)
-{
-	const char	*e = getenv("SOURCE_DATE_EPOCH");
-	char		 buf[32];
-	time_t		 t;
-	struct tm	 tm;
-	char		*end;
-
-	if (e == NULL || *e == '\0')
-		return;
-	t = (time_t)strtoll(e, &end, 10);
-	if (*end != '\0' || gmtime_r(&t, &tm) == NULL)
-		return;
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, buf);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, buf);
-}
-
 struct job {
 	enum render_format	 format;
 	double			 w, h;		/* pt: the chart's box */
@@ -129,53 +99,22 @@ draw_one(const struct job *j, const struct chart *c, struct render_out *out, con
     struct diag_list *diags)
 {
 	struct chart_geometry	 geo;
-	cairo_surface_t		*s;
-	cairo_t			*cr;
-	cairo_status_t		 st;
+	struct render_target	 t;
+	struct render_options	 meta;
 	bool			 ok;
 
-	switch (j->format) {
-	case RENDER_SVG:
-		s = cairo_svg_surface_create_for_stream(render_out_write, out, j->w, j->h);
-		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
-		break;
-	case RENDER_PDF:
-		s = cairo_pdf_surface_create_for_stream(render_out_write, out, j->w, j->h);
-		cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-		if (c->title != NULL)
-			cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, c->title);
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "planrep");
-		pdf_date(s);
-		break;
-	case RENDER_PNG:
-	default:
-		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(j->w * j->scale),
-		    (int)lround(j->h * j->scale));
-		break;
-	}
-	cr = cairo_create(s);
-	/* Slides may be dark: a chart file has its own white ground. */
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	if (j->format == RENDER_PNG)
-		cairo_scale(cr, j->scale, j->scale);
+	memset(&meta, 0, sizeof(meta));
+	meta.title = c->title;
+	render_target_open(&t, j->format, j->w, j->h, j->scale * 72.0, &meta, out);
+	/* Slides may be dark: a chart file has its own white ground, whatever the format. */
+	cairo_set_source_rgb(t.cr, 1, 1, 1);
+	cairo_paint(t.cr);
 	chart_geometry_init(&geo);
-	ok = chart_draw(cr, c, 0, 0, j->w, j->h, j->pc, &geo, diags);
+	ok = chart_draw(t.cr, c, 0, 0, j->w, j->h, j->pc, &geo, diags);
 	if (ok && j->dump != NULL)
 		chart_geometry_dump(&geo, j->dump);
 	chart_geometry_clear(&geo);
-	cairo_destroy(cr);
-	if (ok && j->format == RENDER_PNG &&
-	    cairo_surface_write_to_png_stream(s, render_out_write, out) != CAIRO_STATUS_SUCCESS) {
-		diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot write the PNG");
-		ok = false;
-	}
-	cairo_surface_finish(s);
-	if (ok && (st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
-		diag_add(diags, DIAG_ERROR, name, 0, 0, "drawing failed: %s", cairo_status_to_string(st));
-		ok = false;
-	}
-	cairo_surface_destroy(s);
+	ok = render_target_close(&t, name, diags) && ok;
 	return ok;
 }
 
@@ -338,7 +277,7 @@ cmd_chart(int argc, char **argv)
 			j.h = 540;
 		}
 		if (doc)
-			numbered(name, sizeof(name), out, i + 1);
+			render_numbered_path(name, sizeof(name), out, i + 1);
 		else
 			snprintf(name, sizeof(name), "%s", out);
 		if (!render_out_open(&outs[i], name, &diags)) {

@@ -299,12 +299,75 @@ check(cairo_surface_t *s, cairo_t *cr, const char *path, struct diag_list *diags
 	return true;
 }
 
+void
+render_target_open(struct render_target *t, enum render_format format, double w, double h, double dpi,
+    const struct render_options *o, struct render_out *out)
+{
+	double	 scale = (dpi > 0 ? dpi : 150) / 72.0;
+
+	t->format = format;
+	t->out = out;
+	switch (format) {
+	case RENDER_SVG:
+		t->surface = cairo_svg_surface_create_for_stream(render_out_write, out, w, h);
+		cairo_svg_surface_set_document_unit(t->surface, CAIRO_SVG_UNIT_PT);
+		t->cr = cairo_create(t->surface);
+		break;
+	case RENDER_PDF:
+		t->surface = cairo_pdf_surface_create_for_stream(render_out_write, out, w, h);
+		cairo_pdf_surface_restrict_to_version(t->surface, CAIRO_PDF_VERSION_1_5);
+		if (o != NULL && o->title)
+			cairo_pdf_surface_set_metadata(t->surface, CAIRO_PDF_METADATA_TITLE, o->title);
+		if (o != NULL && o->author)
+			cairo_pdf_surface_set_metadata(t->surface, CAIRO_PDF_METADATA_AUTHOR, o->author);
+		if (o != NULL && o->subject)
+			cairo_pdf_surface_set_metadata(t->surface, CAIRO_PDF_METADATA_SUBJECT, o->subject);
+		if (o != NULL && o->keywords)
+			cairo_pdf_surface_set_metadata(t->surface, CAIRO_PDF_METADATA_KEYWORDS, o->keywords);
+		cairo_pdf_surface_set_metadata(t->surface, CAIRO_PDF_METADATA_CREATOR,
+		    o != NULL && o->creator ? o->creator : "planrep");
+		pdf_date(t->surface);
+		t->cr = cairo_create(t->surface);
+		break;
+	case RENDER_PNG:
+		/* A PNG has no page colour of its own: white, like paper and most slides. */
+		/* The nearest whole pixel: 16:9 at 144 dpi is exactly 1920 × 1080. */
+		t->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)lround(w * scale),
+		    (int)lround(h * scale));
+		t->cr = cairo_create(t->surface);
+		cairo_set_source_rgb(t->cr, 1, 1, 1);
+		cairo_paint(t->cr);
+		cairo_scale(t->cr, scale, scale);
+		break;
+	}
+}
+
+bool
+render_target_close(struct render_target *t, const char *path, struct diag_list *diags)
+{
+	bool	 ok = check(t->surface, t->cr, path, diags);
+
+	cairo_destroy(t->cr);
+	t->cr = NULL;
+	if (ok && t->format == RENDER_PNG &&
+	    cairo_surface_write_to_png_stream(t->surface, render_out_write, t->out) != CAIRO_STATUS_SUCCESS) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write the PNG%s", t->out->failed ?
+		    ": write error" : "");
+		ok = false;
+	}
+	cairo_surface_finish(t->surface);
+	ok = ok && check(t->surface, NULL, path, diags);
+	cairo_surface_destroy(t->surface);
+	t->surface = NULL;
+	return ok;
+}
+
 static bool
 render_pdf(const struct layout_result *r, const char *path, const struct render_options *o,
     struct diag_list *diags)
 {
 	struct render_out	 out;
-	cairo_surface_t		*s;
+	struct render_target	 t;
 	cairo_t			*cr;
 	double			 w, h;
 	size_t			 i;
@@ -313,19 +376,8 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	if (!render_out_open(&out, path, diags))
 		return false;
 	layout_page_size(r, &w, &h);
-	s = cairo_pdf_surface_create_for_stream(render_out_write, &out, w, h);
-	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
-	if (o->title)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, o->title);
-	if (o->author)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, o->author);
-	if (o->subject)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, o->subject);
-	if (o->keywords)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, o->keywords);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, o->creator ? o->creator : "planrep");
-	pdf_date(s);
-	cr = cairo_create(s);
+	render_target_open(&t, RENDER_PDF, w, h, 0, o, &out);
+	cr = t.cr;
 	/*
 	 * One structure element around everything: cairo 1.16 gives each link a structure element and
 	 * writes a broken reference (a missing object) when there is no structure tree to hang it on.
@@ -336,14 +388,11 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 		if (i + 1 == layout_page_count(r))
 			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
-		ok = check(s, cr, path, diags);
+		ok = check(t.surface, cr, path, diags);
 	}
 	if (ok)
-		pdf_outline(s, r);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	ok = ok && check(s, NULL, path, diags);
-	cairo_surface_destroy(s);
+		pdf_outline(t.surface, r);
+	ok = render_target_close(&t, path, diags) && ok;
 	if (ok && !out.failed)
 		render_pdf_language(out.fd, o->lang, path, diags);
 	if (!ok) {
@@ -353,14 +402,14 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	return render_out_commit(&out, diags);
 }
 
-/* "out/report.svg", 3 → "out/report-003.svg" */
-static void
-page_path(char *buf, size_t size, const char *path, size_t page, const char *ext)
+void
+render_numbered_path(char *buf, size_t size, const char *path, size_t n)
 {
 	const char	*dot = strrchr(path, '.');
-	int		 stem = dot != NULL && strchr(dot, '/') == NULL ? (int)(dot - path) : (int)strlen(path);
+	bool		 ext = dot != NULL && strchr(dot, '/') == NULL;
+	int		 stem = ext ? (int)(dot - path) : (int)strlen(path);
 
-	snprintf(buf, size, "%.*s-%03zu%s", stem, path, page, ext);
+	snprintf(buf, size, "%.*s-%03zu%s", stem, path, n, ext ? dot : "");
 }
 
 static bool
@@ -368,10 +417,9 @@ render_pages(const struct layout_result *r, const char *path, const struct rende
     struct diag_list *diags)
 {
 	struct render_out	*outs;
-	cairo_surface_t		*s;
-	cairo_t			*cr;
-	char			 name[4096];
-	double			 w, h, scale = (o->dpi > 0 ? o->dpi : 150) / 72.0;
+	struct render_target	 t;
+	char			 name[4096], *pattern;
+	double			 w, h;
 	size_t			 i, n = layout_page_count(r), done = 0;
 	bool			 ok = true;
 
@@ -381,37 +429,31 @@ render_pages(const struct layout_result *r, const char *path, const struct rende
 	}
 	layout_page_size(r, &w, &h);
 	/* Every page is written before any is renamed: a failure leaves no pages at all. */
+	/* The files are named after path with the format's extension: out/report → out/report-001.svg. */
+	if ((pattern = malloc(strlen(path) + 8)) == NULL) {
+		free(outs);
+		diag_add(diags, DIAG_FATAL, path, 0, 0, "out of memory");
+		return false;
+	}
+	{
+		const char	*dot = strrchr(path, '.');
+		int		 stem = dot != NULL && strchr(dot, '/') == NULL ? (int)(dot - path) :
+				    (int)strlen(path);
+
+		sprintf(pattern, "%.*s%s", stem, path, o->format == RENDER_SVG ? ".svg" : ".png");
+	}
 	for (i = 0; i < n && ok; i++) {
-		page_path(name, sizeof(name), path, i + 1, o->format == RENDER_SVG ? ".svg" : ".png");
+		render_numbered_path(name, sizeof(name), pattern, i + 1);
 		if (!render_out_open(&outs[i], name, diags)) {
 			ok = false;
 			break;
 		}
 		done = i + 1;
-		if (o->format == RENDER_SVG) {
-			s = cairo_svg_surface_create_for_stream(render_out_write, &outs[i], w, h);
-			cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
-			cr = cairo_create(s);
-		} else {
-			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * scale),
-			    (int)ceil(h * scale));
-			cr = cairo_create(s);
-			cairo_set_source_rgb(cr, 1, 1, 1);
-			cairo_paint(cr);
-			cairo_scale(cr, scale, scale);
-		}
-		render_page(cr, layout_page_get(r, i));
-		ok = check(s, cr, name, diags);
-		cairo_destroy(cr);
-		if (ok && o->format == RENDER_PNG &&
-		    cairo_surface_write_to_png_stream(s, render_out_write, &outs[i]) != CAIRO_STATUS_SUCCESS) {
-			diag_add(diags, DIAG_ERROR, name, 0, 0, "cannot write PNG");
-			ok = false;
-		}
-		cairo_surface_finish(s);
-		ok = ok && check(s, NULL, name, diags);
-		cairo_surface_destroy(s);
+		render_target_open(&t, o->format, w, h, o->dpi, o, &outs[i]);
+		render_page(t.cr, layout_page_get(r, i));
+		ok = render_target_close(&t, name, diags);
 	}
+	free(pattern);
 	for (i = 0; i < done; i++) {
 		if (ok)
 			ok = render_out_commit(&outs[i], diags);

@@ -48,6 +48,31 @@ bool	render_layout(const struct layout_result *, const char *path, const struct 
  */
 bool	render_pdf_language(int fd, const char *lang, const char *path, struct diag_list *);
 
+/*
+ * A cairo surface of w × h pt for one output, in a format: the one place where a format chooses its
+ * surface (STYLE 1.5), used for documents' pages, standalone charts and the batch build's chart files.
+ * Draw into cr in points from the top left. PNG: dpi pixels per inch (0 = 150) on white; SVG: a
+ * viewBox in points; PDF: meta (may be NULL) and SOURCE_DATE_EPOCH as its metadata.
+ */
+struct render_target {
+	enum render_format	 format;
+	cairo_surface_t		*surface;	/* owned until render_target_close */
+	cairo_t			*cr;		/* owned until render_target_close */
+	struct render_out	*out;		/* borrowed: where the bytes go */
+};
+
+void	render_target_open(struct render_target *, enum render_format, double w, double h, double dpi,
+	    const struct render_options *meta, struct render_out *out);
+
+/*
+ * Finishes the target (a PNG is encoded here) and checks cairo's status. Returns false with a
+ * diagnostic naming path; out stays open either way: the caller commits or aborts it.
+ */
+bool	render_target_close(struct render_target *, const char *path, struct diag_list *);
+
+/* The name of the n-th of several files: "out/report.svg", 3 → "out/report-003.svg". */
+void	render_numbered_path(char *buf, size_t size, const char *path, size_t n);
+
 /* Draws one page into cr, in points from the page's top left. */
 void	render_page(cairo_t *, const struct layout_page *);
 

@@ -23,7 +23,7 @@ done
 [ ! -e "$tmp/svg/hello-004.svg" ] || { echo "FAIL: a fourth SVG page"; fails=$((fails + 1)); }
 expect_exit 0 "$planrep" render "$doc" -o "$tmp/png/page" --format png --dpi 72
 file "$tmp/png/page-001.png" >"$tmp/file"
-expect_grep "$tmp/file" "596 x 842"
+expect_grep "$tmp/file" "595 x 842"
 
 # the layout dump says what it placed and why lines broke
 expect_exit 0 "$planrep" render "$doc" -o "$tmp/x.pdf" --dump-layout -
