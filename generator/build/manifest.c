@@ -352,3 +352,34 @@ build_manifest_free(struct build_manifest *m)
 	free(m->path);
 	free(m);
 }
+
+char *
+build_pattern_expand(const char *pattern, const char *id, const char *period, const char *chart,
+    const char *ext)
+{
+	static const struct {
+		const char	*name;
+		size_t		 len;
+	} vars[] = { { "{id}", 4 }, { "{period}", 8 }, { "{chart}", 7 }, { "{format}", 8 } };
+	const char		*values[4] = { id, period, chart, ext };
+	struct build_buf	 b = { 0 };
+	const char		*p;
+	size_t			 i;
+
+	build_buf_add(&b, "", 0);
+	for (p = pattern; *p != '\0'; p++) {
+		for (i = 0; i < 4; i++)
+			if (values[i] != NULL && strncmp(p, vars[i].name, vars[i].len) == 0)
+				break;
+		if (i < 4) {
+			build_buf_puts(&b, values[i]);
+			p += vars[i].len - 1;
+		} else
+			build_buf_add(&b, p, 1);
+	}
+	if (b.oom) {
+		build_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}

@@ -442,30 +442,6 @@ format_ext(unsigned formats)
 	return (formats & BUILD_FORMAT_PDF) ? "pdf" : (formats & BUILD_FORMAT_SVG) ? "svg" : "png";
 }
 
-/* The pattern with {id} and {format} put in; {period} and {chart} stay as written. */
-static char *
-display_path(const char *pattern, const char *id, const char *ext)
-{
-	struct build_buf	 b = { 0 };
-	const char		*p;
-
-	build_buf_add(&b, "", 0);
-	for (p = pattern; *p != '\0'; p++) {
-		if (strncmp(p, "{id}", 4) == 0 && id != NULL) {
-			build_buf_puts(&b, id);
-			p += 3;
-		} else if (strncmp(p, "{format}", 8) == 0) {
-			build_buf_puts(&b, ext);
-			p += 7;
-		} else
-			build_buf_add(&b, p, 1);
-	}
-	if (b.oom) {
-		build_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
-}
 
 void
 build_job_clear(struct build_job *j)
@@ -509,7 +485,7 @@ job_make(struct build_plan_ctx *ctx, const struct build_product *p, const struct
 	else
 		snprintf(key, sizeof(key), "%s/%s", p->name, ids[0]);
 	if ((j->key = strdup(key)) == NULL ||
-	    (j->path = display_path(p->output, p->together ? NULL : ids[0], format_ext(p->formats))) == NULL ||
+	    (j->path = build_pattern_expand(p->output, p->together ? NULL : ids[0], NULL, NULL, format_ext(p->formats))) == NULL ||
 	    (j->plan_ids = calloc(n ? n : 1, sizeof(char *))) == NULL ||
 	    (j->plan_paths = calloc(n ? n : 1, sizeof(char *))) == NULL)
 		return false;

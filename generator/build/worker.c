@@ -163,36 +163,6 @@ out:
 
 /* ---- Paths ---------------------------------------------------------------------------------- */
 
-/* The output pattern with its variables put in; caller frees. */
-static char *
-resolve(const char *pattern, const char *id, const char *period, const char *chart, const char *ext)
-{
-	static const struct {
-		const char	*name;
-		size_t		 len;
-	} vars[] = { { "{id}", 4 }, { "{period}", 8 }, { "{chart}", 7 }, { "{format}", 8 } };
-	const char		*values[4] = { id, period, chart, ext };
-	struct build_buf	 b = { 0 };
-	const char		*p;
-	size_t			 i;
-
-	build_buf_add(&b, "", 0);
-	for (p = pattern; *p != '\0'; p++) {
-		for (i = 0; i < 4; i++)
-			if (strncmp(p, vars[i].name, vars[i].len) == 0)
-				break;
-		if (i < 4) {
-			build_buf_puts(&b, values[i] != NULL ? values[i] : "");
-			p += vars[i].len - 1;
-		} else
-			build_buf_add(&b, p, 1);
-	}
-	if (b.oom) {
-		build_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
-}
 
 /* True when a chart id can name a file: letters, digits, '-' and '_', not first. */
 static bool
@@ -365,7 +335,7 @@ write_document(struct work *w, xmlDocPtr result, const char *name, const char *i
 		free(rel);
 		free(full);
 		full = NULL;
-		if ((rel = resolve(p->output, id, w->period, NULL, formats[i].ext)) == NULL ||
+		if ((rel = build_pattern_expand(p->output, id, w->period, NULL, formats[i].ext)) == NULL ||
 		    (full = target(w, rel)) == NULL)
 			goto out;
 		render_opts(&ro, doc, formats[i].fmt, p->dpi);
@@ -495,7 +465,7 @@ write_chart(struct work *w, xmlNodePtr root, xmlNodePtr el, const struct doc *fu
 		free(rel);
 		free(full);
 		full = NULL;
-		if ((rel = resolve(p->output, id, w->period, chart_id, formats[i].ext)) == NULL ||
+		if ((rel = build_pattern_expand(p->output, id, w->period, chart_id, formats[i].ext)) == NULL ||
 		    (full = target(w, rel)) == NULL)
 			goto out;
 		if (formats[i].fmt == RENDER_PDF) {
@@ -627,7 +597,7 @@ build_worker_run(const struct build_worker_env *env, const struct build_job *job
 	    (values = calloc(p->param_count + 1, sizeof(*values))) == NULL)
 		goto oom;
 	for (i = 0; i < p->param_count; i++) {
-		if ((values[i] = resolve(p->params[i].value, p->together ? NULL : job->plan_ids[0],
+		if ((values[i] = build_pattern_expand(p->params[i].value, p->together ? NULL : job->plan_ids[0],
 		    w.period, NULL, NULL)) == NULL)
 			goto oom;
 		params[2 * i] = p->params[i].name;

@@ -69,6 +69,14 @@ struct build_manifest	*build_manifest_load(const char *path, struct diag_list *)
 void			 build_manifest_free(struct build_manifest *);
 
 /*
+ * The pattern with its variables put in: {id}, {period}, {chart}, {format}; a variable whose value
+ * is NULL stays as written (a product's display name before its period is known). Caller frees;
+ * NULL when out of memory.
+ */
+char	*build_pattern_expand(const char *pattern, const char *id, const char *period,
+	    const char *chart, const char *ext);
+
+/*
  * Checks one output path pattern as the manifest loader does; errors name file:line. Returns true when
  * the pattern is acceptable. Exposed for tests.
  */
