@@ -22,6 +22,10 @@
 
   <xsl:param name="theme" select="'modern'"/>
   <xsl:param name="period" select="''"/>
+  <!-- One indicator only (planrep chart with plan and indicator): its catalog id or sequence number. -->
+  <xsl:param name="indicator" select="''"/>
+  <!-- line (the default: values over the periods), bullet (latest against baseline and target), kpi. -->
+  <xsl:param name="kind" select="'line'"/>
 
   <xsl:key name="rows" match="p:indicator[@ref]" use="@ref"/>
 
@@ -38,17 +42,31 @@
       <xsl:value-of select="p:meta/p:title"/>
       <xsl:if test="p:meta/p:status = 'draft'">（征求意见稿）</xsl:if>
     </xsl:variable>
-    <xsl:for-each select=".//p:indicator[e:eval/@baseline-value or e:eval/e:obs]">
-      <xsl:call-template name="indicator-line">
-        <xsl:with-param name="id">
-          <xsl:choose>
-            <xsl:when test="@ref"><xsl:value-of select="@ref"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="@seq"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-        <xsl:with-param name="place" select="$place"/>
-        <xsl:with-param name="source" select="$source"/>
-      </xsl:call-template>
+    <xsl:for-each select=".//p:indicator[e:eval/@baseline-value or e:eval/e:obs]
+                          [$indicator = '' or @ref = $indicator or @seq = $indicator]">
+      <xsl:variable name="id">
+        <xsl:choose>
+          <xsl:when test="@ref"><xsl:value-of select="@ref"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@seq"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$kind = 'bullet' or $kind = 'kpi'">
+          <xsl:call-template name="indicator-status">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="kind" select="$kind"/>
+            <xsl:with-param name="place" select="$place"/>
+            <xsl:with-param name="source" select="$source"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="indicator-line">
+            <xsl:with-param name="id" select="$id"/>
+            <xsl:with-param name="place" select="$place"/>
+            <xsl:with-param name="source" select="$source"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 

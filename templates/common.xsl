@@ -321,4 +321,61 @@
     </chart>
   </xsl:template>
 
+  <!-- One indicator where it stands now: a bullet (the latest value against the baseline and the
+       target) or a KPI tile (the latest value, its change since the baseline, the status). -->
+  <xsl:template name="indicator-status">
+    <xsl:param name="i" select="."/>
+    <xsl:param name="id"/>
+    <xsl:param name="kind" select="'bullet'"/>
+    <xsl:param name="place"/>
+    <xsl:param name="source"/>
+    <xsl:param name="width" select="'960pt'"/>
+    <xsl:param name="height" select="'540pt'"/>
+    <xsl:variable name="ev" select="$i/e:eval"/>
+    <xsl:variable name="plan" select="$i/ancestor::p:plan"/>
+    <xsl:variable name="base" select="$plan/p:meta/p:period/@baseline"/>
+    <xsl:variable name="end" select="$plan/p:meta/p:period/@end"/>
+    <chart kind="{$kind}" width="{$width}" height="{$height}" title="{$i/p:name}" status="{$ev/@status}">
+      <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="subtitle">
+        <xsl:value-of select="concat($place, '，', $end, '年目标 ', $i/p:target)"/>
+      </xsl:attribute>
+      <xsl:if test="string($i/p:unit) != ''"><xsl:attribute name="unit"><xsl:value-of select="$i/p:unit"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="direction">
+        <xsl:call-template name="chart-direction"><xsl:with-param name="ev" select="$ev"/></xsl:call-template>
+      </xsl:attribute>
+      <xsl:attribute name="source"><xsl:value-of select="$source"/></xsl:attribute>
+      <xsl:if test="$ev/@latest-value">
+        <series name="{$ev/@latest-period}">
+          <xsl:choose>
+            <xsl:when test="$kind = 'kpi'">
+              <!-- The tile's sparkline: the values from the baseline year on, one a period. -->
+              <xsl:for-each select="$ev/e:obs[number(substring(@period, 1, 4)) &gt;= number($base)]
+                                    [not(@period = following-sibling::e:obs/@period)]">
+                <point x="{@period}" y="{@value}">
+                  <xsl:if test="@sample = 'true'"><xsl:attribute name="sample">true</xsl:attribute></xsl:if>
+                </point>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <point label="{$place}" value="{$ev/@latest-value}">
+                <xsl:if test="$ev/@latest-sample = 'true'"><xsl:attribute name="sample">true</xsl:attribute></xsl:if>
+              </point>
+            </xsl:otherwise>
+          </xsl:choose>
+        </series>
+      </xsl:if>
+      <xsl:if test="$ev/@baseline-value">
+        <reference kind="baseline" value="{$ev/@baseline-value}">
+          <xsl:if test="$kind = 'kpi'"><xsl:attribute name="at"><xsl:value-of select="$base"/></xsl:attribute></xsl:if>
+        </reference>
+      </xsl:if>
+      <xsl:if test="$ev/@target-value">
+        <reference kind="target" value="{$ev/@target-value}" label="{concat($end, '年目标 ', $i/p:target)}">
+          <xsl:if test="$kind = 'kpi'"><xsl:attribute name="at"><xsl:value-of select="$end"/></xsl:attribute></xsl:if>
+        </reference>
+      </xsl:if>
+    </chart>
+  </xsl:template>
+
 </xsl:stylesheet>

@@ -21,6 +21,7 @@
 #include "planrep/chart.h"
 #include "planrep/diag.h"
 #include "planrep/render.h"
+#include "planrep/template.h"
 #include "planrep/xml.h"
 #include "cli-int.h"
 
@@ -28,12 +29,22 @@
 
 static const char help[] =
 "usage: planrep chart CHART.xml -o OUT [OPTION]...\n"
+"       planrep chart --plan PLAN.xml --indicator ID_OR_SEQ [--kind KIND] -o OUT [OPTION]...\n"
 "\n"
 "Draws a chart (urn:planrep:doc, see docs/charts.md) as SVG, PNG or PDF, e.g. for slides.\n"
 "CHART.xml is a file whose root is a <chart> element, drawn into OUT; or a <document>,\n"
 "whose charts are each drawn, in document order, into OUT without extension + -001.svg,\n"
 "-002.svg, ...\n"
+"With --plan, the chart of one indicator of a plan, made by templates/charts.xsl from the\n"
+"evaluated plan (its observations and catalog found beside it): ID_OR_SEQ is the row's\n"
+"catalog id (life-expectancy) or its sequence number in the plan (7).\n"
 "\n"
+"  -p, --plan PLAN.xml       a plan (input/plans/<id>.xml) instead of CHART.xml\n"
+"  -i, --indicator ID        with --plan: the indicator, by catalog id or sequence number\n"
+"  -k, --kind KIND           with --plan: line (its values over the periods with the\n"
+"                            trajectory and target; the default), bullet (the latest value\n"
+"                            against baseline and target) or kpi (a tile)\n"
+"      --period P            with --plan: the period evaluated at (default: the latest)\n"
 "  -o, --output OUT          the file to write; .svg, .png or .pdf gives the format\n"
 "  -f, --format FORMAT       svg, png or pdf (default: from OUT's extension)\n"
 "  -s, --size WxH            the output's size: points for SVG and PDF, pixels for PNG\n"
@@ -118,6 +129,31 @@ draw_one(const struct job *j, const struct chart *c, struct render_out *out, con
 	return ok;
 }
 
+/*
+ * The chart of one indicator of a plan: the plan evaluated and written into its tree, then
+ * templates/charts.xsl with the indicator and kind as parameters. Returns the document the template
+ * wrote (with one chart, or none when the plan has no such indicator), or NULL with diagnostics.
+ */
+static xmlDocPtr
+indicator_chart(const char *plan, const char *indicator, const char *kind, const char *period,
+    struct diag_list *diags)
+{
+	const char	*params[] = { "indicator", indicator, "kind", kind, NULL };
+	struct template	*tpl;
+	xmlDocPtr	 in, out = NULL;
+	char		 path[4096];
+
+	snprintf(path, sizeof(path), "%s/templates/charts.xsl", xml_data_dir());
+	if ((tpl = template_load(path, diags)) == NULL)
+		return NULL;
+	if ((in = cli_enriched_plan(plan, period, diags)) != NULL) {
+		out = template_apply(tpl, in, plan, params, diags);
+		xmlFreeDoc(in);
+	}
+	template_free(tpl);
+	return out;
+}
+
 int
 cmd_chart(int argc, char **argv)
 {
@@ -127,11 +163,16 @@ cmd_chart(int argc, char **argv)
 		{ "size", required_argument, NULL, 's' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "dump-geometry", required_argument, NULL, 'G' },
+		{ "plan", required_argument, NULL, 'p' },
+		{ "indicator", required_argument, NULL, 'i' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "period", required_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct diag_list	 diags;
 	struct job		 j;
+	const char		*plan = NULL, *indicator = NULL, *kind = "line", *period = NULL;
 	struct render_out	*outs = NULL;
 	struct chart		**charts = NULL;
 	xmlNodePtr		*els = NULL, root;
@@ -145,8 +186,20 @@ cmd_chart(int argc, char **argv)
 
 	memset(&j, 0, sizeof(j));
 	j.scale = 2;
-	while ((c = getopt_long(argc, argv, "o:f:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:f:s:p:i:k:h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'p':
+			plan = optarg;
+			break;
+		case 'i':
+			indicator = optarg;
+			break;
+		case 'k':
+			kind = optarg;
+			break;
+		case 'P':
+			period = optarg;
+			break;
 		case 'o':
 			out = optarg;
 			break;
@@ -178,12 +231,24 @@ cmd_chart(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc || out == NULL) {
+	if (plan != NULL) {
+		if (optind != argc || indicator == NULL || out == NULL) {
+			cli_error(optind != argc ? "chart: --plan takes no chart file" : indicator == NULL ?
+			    "chart: --plan needs --indicator" : "chart: no output given (-o OUT)");
+			return EXIT_USAGE;
+		}
+		if (strcmp(kind, "line") != 0 && strcmp(kind, "bullet") != 0 && strcmp(kind, "kpi") != 0) {
+			cli_error("chart: unknown kind '%s' for a plan's indicator (line, bullet or kpi)", kind);
+			return EXIT_USAGE;
+		}
+	} else if (indicator != NULL || period != NULL) {
+		cli_error("chart: --indicator and --period go with --plan");
+		return EXIT_USAGE;
+	} else if (optind >= argc || out == NULL) {
 		cli_error(optind >= argc ? "chart: no chart file given" : "chart: no output given (-o OUT)");
 		fputs("Try 'planrep chart --help'.\n", stderr);
 		return EXIT_USAGE;
-	}
-	if (optind + 1 != argc) {
+	} else if (optind + 1 != argc) {
 		cli_error("chart: one chart file at a time");
 		return EXIT_USAGE;
 	}
@@ -206,10 +271,14 @@ cmd_chart(int argc, char **argv)
 		cli_error("chart: --scale is for PNG; SVG and PDF take their size in points (--size)");
 		return EXIT_USAGE;
 	}
-	path = argv[optind];
+	path = plan != NULL ? plan : argv[optind];
 
 	diag_list_init(&diags);
-	if ((xml = xml_doc_load(path, &diags)) == NULL) {
+	if (plan != NULL)
+		xml = indicator_chart(plan, indicator, kind, period, &diags);
+	else
+		xml = xml_doc_load(path, &diags);
+	if (xml == NULL) {
 		rc = EXIT_DATA;
 		goto out;
 	}
@@ -223,6 +292,12 @@ cmd_chart(int argc, char **argv)
 	}
 	doc = xml_is(root, "document");
 	n = doc ? charts_find(root, NULL, 0, 0) : 1;
+	if (n == 0 && plan != NULL) {
+		diag_add(&diags, DIAG_ERROR, path, 0, 0, "no indicator \"%s\" with a numeric baseline, target or "
+		    "observation in this plan (give its catalog id or its sequence number)", indicator);
+		rc = EXIT_DATA;
+		goto out;
+	}
 	if (n == 0) {
 		diag_add(&diags, DIAG_ERROR, path, xmlGetLineNo(root), 0, "the document has no <chart>");
 		rc = EXIT_DATA;
@@ -276,7 +351,7 @@ cmd_chart(int argc, char **argv)
 			j.w = 960;
 			j.h = 540;
 		}
-		if (doc)
+		if (doc && plan == NULL)
 			render_numbered_path(name, sizeof(name), out, i + 1);
 		else
 			snprintf(name, sizeof(name), "%s", out);

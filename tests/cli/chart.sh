@@ -146,4 +146,21 @@ sed -n 's/^label [a-z-]* [-0-9. ]*\(rotate [-0-9]* \)\{0,1\}"\(.*\)"$/\2/p' "$tm
 	grep -qF -- "$word" "$tmp/page.txt" || echo "missing: $word"
 done >"$tmp/missing"
 [ ! -s "$tmp/missing" ] || { echo "FAIL: words of the charts not on the page:"; cat "$tmp/missing"; fails=$((fails + 1)); }
+# One indicator of a plan, by catalog id or sequence number, in each kind
+plan="$src/input/plans/shangqiu.xml"
+for k in line bullet kpi; do
+	expect_exit 0 "$planrep" chart --plan "$plan" --indicator life-expectancy --kind "$k" -o "$tmp/ind-$k.svg"
+	xmllint --noout "$tmp/ind-$k.svg" || { echo "FAIL: ind-$k.svg is not well-formed"; fails=$((fails + 1)); }
+	expect_grep "$tmp/ind-$k.svg" "viewBox=\"0 0 960 540\""
+done
+expect_exit 0 "$planrep" chart --plan "$plan" --indicator 9 -o "$tmp/ind-9.pdf"
+pdftotext "$tmp/ind-9.pdf" "$tmp/ind-9.txt"
+expect_grep "$tmp/ind-9.txt" "每千常住人口医疗卫生机构床位数"
+expect_grep "$tmp/ind-9.txt" "示例数据"
+expect_exit 65 "$planrep" chart --plan "$plan" --indicator nosuch -o "$tmp/none.svg"
+expect_grep "$tmp/err" "no indicator \"nosuch\""
+[ ! -e "$tmp/none.svg" ] || { echo "FAIL: none.svg written"; fails=$((fails + 1)); }
+expect_exit 2 "$planrep" chart --plan "$plan" -o "$tmp/x.svg"
+expect_exit 2 "$planrep" chart --plan "$plan" --indicator 1 --kind pie -o "$tmp/x.svg"
+expect_exit 2 "$planrep" chart "$src/tests/chart/bar.xml" --indicator 1 -o "$tmp/x.svg"
 finish
