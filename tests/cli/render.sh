@@ -53,4 +53,9 @@ expect_exit 65 "$planrep" render "$src/templates/plan.xsl" "$src/input/plans/yon
 expect_exit 2 "$planrep" render "$doc" -o "$tmp/x.pdf" --param theme=x
 expect_exit 2 "$planrep" render "$doc"
 expect_exit 2 "$planrep" render "$doc" -o "$tmp/x.pdf" --format tiff
+# the example template a planner copies (docs/templates.md) renders, with its sample mark
+expect_exit 0 "$planrep" render "$src/docs/examples/indicator-list.xsl" "$src/input/plans/yuncheng.xml" -o "$tmp/list.pdf"
+pdftotext "$tmp/list.pdf" "$tmp/list.txt"
+expect_grep "$tmp/list.txt" "运城市主要指标一览"
+expect_grep "$tmp/list.txt" "示例数据，非官方统计"
 finish
