@@ -2,8 +2,7 @@
 <!-- A small template to copy and change: one page listing a plan's indicators with where each stands.
 
      Try it:  build/planrep render docs/examples/indicator-list.xsl input/plans/shangqiu.xml -o list.pdf
-              build/planrep render docs/examples/indicator-list.xsl input/plans/shangqiu.xml -o list.pdf \
-                  --param period=2024Q2
+     and with the parameter period=2024Q2 (render's param option) to see an earlier quarter.
 
      What it reads: the plan as planrep hands it to every template, with the evaluation written in
      (namespace urn:planrep:eval, docs/templates.md "The enriched plan"): e:eval on every indicator
