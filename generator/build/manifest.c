@@ -289,17 +289,34 @@ out:
 	return ok;
 }
 
+static struct build_manifest *manifest_from_doc(xmlDocPtr, const char *, struct diag_list *);
+
 struct build_manifest *
 build_manifest_load(const char *path, struct diag_list *diags)
 {
+	return manifest_from_doc(xml_doc_load(path, diags), path, diags);
+}
+
+struct build_manifest *
+build_manifest_parse(const char *data, size_t size, const char *name, struct diag_list *diags)
+{
+	return manifest_from_doc(xml_doc_parse(data, size, name, diags), name, diags);
+}
+
+/*
+ * Reads the manifest from doc, parsed from path (NULL after a failed parse: returns NULL), and frees
+ * doc. Returns the manifest or NULL with the reasons in diags.
+ */
+static struct build_manifest *
+manifest_from_doc(xmlDocPtr doc, const char *path, struct diag_list *diags)
+{
 	struct build_manifest	*m = NULL;
 	struct build_product	*grown;
-	xmlDocPtr		 doc;
 	xmlNodePtr		 n;
 	size_t			 i;
 	bool			 ok = true;
 
-	if ((doc = xml_doc_load(path, diags)) == NULL)
+	if (doc == NULL)
 		return NULL;
 	if (!xml_doc_validate(doc, "build", path, diags))
 		goto out;

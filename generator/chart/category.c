@@ -152,8 +152,11 @@ chart_cats_decide(struct chart_ctx *x, double slot, double max_band, struct char
 		k->mode = CHART_CATS_ROT90;
 		k->width = len;
 		k->band = len;
+		/* Slots narrower than a line: label every n-th. A slot of no width (a box too small
+		 * for a plot, which the caller then reports) leaves only the first one. */
 		if (slot < lh * 1.05)
-			k->every = (size_t)ceil(lh * 1.05 / slot);
+			k->every = slot > 0 && lh * 1.05 / slot < (double)n ?
+			    (size_t)ceil(lh * 1.05 / slot) : n;
 	}
 out:
 	free(w);
@@ -210,8 +213,10 @@ chart_rows_decide(struct chart_ctx *x, double band, double max_width, struct cha
 	k->lh = lh;
 	k->mode = CHART_CATS_FLAT;
 	k->lines = band >= 2 * lh * 1.02 ? 2 : 1;
+	/* Bands lower than a line: label every n-th; a band of no height, only the first. */
 	if (band < lh * 1.02)
-		k->every = (size_t)ceil(lh * 1.02 / band);
+		k->every = band > 0 && lh * 1.02 / band < (double)n ? (size_t)ceil(lh * 1.02 / band) :
+		    (n > 0 ? n : 1);
 	if (n == 0 || (w = widths(x, &wmax)) == NULL)
 		return;
 	if (wmax <= max_width) {

@@ -63,7 +63,8 @@ struct para_input {
 /* A paragraph set at one width: its lines, and what keeps their glyphs alive. */
 struct para {
 	char			*text;		/* owned UTF-8 */
-	PangoLayout		*pl;		/* owned: its items hold the fonts the glyphs refer to */
+	PangoLayout		*pl;		/* owned while the paragraph is set; NULL after: the lines'
+						 * glyph items are copies that keep their fonts */
 	struct layout_line	*lines;		/* owned */
 	size_t			 line_count;
 	double			 pitch;		/* pt from one baseline to the next */

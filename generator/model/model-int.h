@@ -12,6 +12,13 @@
 xmlDocPtr	model_xml_open(const char *path, const char *schema, const char *root,
 		    struct diag_list *);
 
+/*
+ * The checks of model_xml_open on doc, already parsed from path (doc may be NULL: a failed parse).
+ * Returns doc, or NULL after freeing it and recording why.
+ */
+xmlDocPtr	model_xml_accept(xmlDocPtr doc, const char *path, const char *schema, const char *root,
+		    struct diag_list *);
+
 /* The first element child of n named name, or NULL. */
 xmlNodePtr	model_xml_child(xmlNodePtr n, const char *name);
 

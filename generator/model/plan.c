@@ -18,10 +18,16 @@
 xmlDocPtr
 model_xml_open(const char *path, const char *schema, const char *root, struct diag_list *diags)
 {
-	xmlDocPtr	 doc;
+	return model_xml_accept(xml_doc_load(path, diags), path, schema, root, diags);
+}
+
+xmlDocPtr
+model_xml_accept(xmlDocPtr doc, const char *path, const char *schema, const char *root,
+    struct diag_list *diags)
+{
 	xmlNodePtr	 r;
 
-	if ((doc = xml_doc_load(path, diags)) == NULL)
+	if (doc == NULL)
 		return NULL;
 	r = xmlDocGetRootElement(doc);
 	if (!xml_is(r, root) || xml_doc_schema_name(doc) == NULL ||
@@ -155,6 +161,8 @@ walk(struct model_plan *p, xmlNodePtr n, size_t *cap, struct diag_list *diags)
 	return ok;
 }
 
+static struct model_plan *plan_from_doc(xmlDocPtr, const char *, struct diag_list *);
+
 /* Checks what the schema cannot: each seq once. */
 static void
 check_seq(const struct model_plan *p, struct diag_list *diags)
@@ -174,14 +182,30 @@ check_seq(const struct model_plan *p, struct diag_list *diags)
 struct model_plan *
 model_plan_load(const char *path, struct diag_list *diags)
 {
-	xmlDocPtr		 doc;
+	return plan_from_doc(model_xml_open(path, "plan", "plan", diags), path, diags);
+}
+
+struct model_plan *
+model_plan_parse(const char *data, size_t size, const char *name, struct diag_list *diags)
+{
+	return plan_from_doc(model_xml_accept(xml_doc_parse(data, size, name, diags), name, "plan",
+	    "plan", diags), name, diags);
+}
+
+/*
+ * Builds the plan from doc, a validated plan tree (or NULL after a failed load: then returns NULL),
+ * and frees doc. Returns the plan or NULL with the reasons in diags.
+ */
+static struct model_plan *
+plan_from_doc(xmlDocPtr doc, const char *path, struct diag_list *diags)
+{
 	xmlNodePtr		 root, meta, n;
 	struct model_plan	*p;
 	size_t			 cap = 0, before = diags->count;
 	char			*s;
 	bool			 ok;
 
-	if ((doc = model_xml_open(path, "plan", "plan", diags)) == NULL)
+	if (doc == NULL)
 		return NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL) {
 		xmlFreeDoc(doc);

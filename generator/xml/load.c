@@ -174,6 +174,14 @@ parse(const char *data, size_t size, const char *name, xmlDictPtr dict, struct d
 		diag_add(diags, DIAG_ERROR, name, 1, 0, "file is empty");
 		return NULL;
 	}
+	/* A UTF-16 file (byte order mark, or '<' as a 16-bit unit): say so rather than "'<' not found". */
+	if (size >= 2 && (((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF) ||
+	    ((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+	    (data[0] == '\0' && data[1] == '<') || (data[0] == '<' && data[1] == '\0'))) {
+		diag_add(diags, DIAG_ERROR, name, 1, 0, "file is UTF-16: planrep reads UTF-8 only "
+		    "(convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+		return NULL;
+	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag_add(diags, DIAG_FATAL, name, 0, 0, "out of memory");
 		return NULL;

@@ -66,6 +66,9 @@ struct build_manifest {
  * problem in diags as file:line.
  */
 struct build_manifest	*build_manifest_load(const char *path, struct diag_list *);
+/* The same from the size bytes at data (a manifest's content); name is used in diagnostics. */
+struct build_manifest	*build_manifest_parse(const char *data, size_t size, const char *name,
+			    struct diag_list *);
 void			 build_manifest_free(struct build_manifest *);
 
 /*

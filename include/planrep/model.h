@@ -149,6 +149,9 @@ struct model_plan {
  * unique seq). Returns the plan (caller frees with model_plan_free) or NULL with the reasons in diags.
  */
 struct model_plan	*model_plan_load(const char *path, struct diag_list *);
+/* The same from the size bytes at data (a plan file's content); name is used in diagnostics. */
+struct model_plan	*model_plan_parse(const char *data, size_t size, const char *name,
+			    struct diag_list *);
 void			 model_plan_free(struct model_plan *);
 const struct model_indicator *model_plan_find(const struct model_plan *, size_t seq);
 

@@ -114,6 +114,29 @@ loads_a_plan(void **state)
 	diag_list_clear(&d);
 }
 
+/* The same plan from memory (model_plan_parse), named as given; a bad one says where. */
+static void
+parses_a_plan_from_memory(void **state)
+{
+	struct diag_list	 d;
+	struct model_plan	*p;
+	static const char	 bad[] = "<plan xmlns=\"urn:planrep:plan\" id=\"x\">\n<meta>\n</plan>\n";
+
+	(void)state;
+	diag_list_init(&d);
+	p = model_plan_parse(good_plan, sizeof(good_plan) - 1, "mem.xml", &d);
+	assert_non_null(p);
+	assert_int_equal(d.count, 0);
+	assert_string_equal(p->path, "mem.xml");
+	assert_int_equal(p->indicator_count, 2);
+	assert_int_equal(p->indicators[0].line, 16);
+	model_plan_free(p);
+	assert_null(model_plan_parse(bad, sizeof(bad) - 1, "bad.xml", &d));
+	assert_true(has(&d, 3, ""));
+	assert_string_equal(d.items[0].file, "bad.xml");
+	diag_list_clear(&d);
+}
+
 static void
 missing_file(void **state)
 {
@@ -427,6 +450,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads_a_plan),
+		cmocka_unit_test(parses_a_plan_from_memory),
 		cmocka_unit_test(missing_file),
 		cmocka_unit_test(malformed_xml),
 		cmocka_unit_test(empty_file),
