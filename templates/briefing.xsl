@@ -400,6 +400,10 @@
                 <xsl:value-of select="concat('“', $name, '”的', $base-year, '年监测值与规划所列基期值（',
                     $i/p:baseline, '）不一致，请核对数据来源。')"/>
               </xsl:when>
+              <xsl:when test="@code = 'derived-negative'">
+                <xsl:value-of select="concat('“', $name, '”按原文目标（', $i/p:target, '）自基期值（', $i/p:baseline,
+                    '）推算的目标值小于零，原文目标可能不适用于该基期，请核对。')"/>
+              </xsl:when>
               <xsl:when test="@code = 'unknown-indicator'">
                 <xsl:value-of select="concat('监测数据中有序号为', @seq, '的指标，本规划指标表中没有，该数据未被使用。')"/>
               </xsl:when>

@@ -98,6 +98,11 @@ check_indicator(const struct model_plan *p, const struct model_indicator *ind,
 	T = model_target_derive(&ind->target, b, p->period_end - p->baseline_year);
 	if (!isfinite(b) || !isfinite(T))
 		return;
+	/* A rate cannot fall below zero: 力争年均下降1个百分点 from 1.62 would derive −3.38. */
+	if (T < 0 && b >= 0)
+		diag_add_coded(diags, DIAG_WARNING, p->path, ind->line, "derived-negative", (long)ind->seq,
+		    "indicator %zu \"%s\": target %s from the baseline %s derives %g, below zero",
+		    ind->seq, ind->name, ind->target_text, ind->baseline_text, T);
 	if ((dir == MODEL_DIR_HIGHER && T < b) || (dir == MODEL_DIR_LOWER && T > b))
 		diag_add_coded(diags, DIAG_WARNING, p->path, ind->line, "wrong-side", (long)ind->seq,
 		    "indicator %zu \"%s\": target %s (%g) is %s the baseline %s though %s is better",

@@ -359,6 +359,37 @@ checks_warn(void **state)
 	diag_list_clear(&d);
 }
 
+/* A relative target that derives a negative number is flagged: a rate cannot fall below zero. */
+static void
+derived_negative_warned(void **state)
+{
+	struct diag_list	 d;
+	struct model_plan	*p;
+	char			 buf[sizeof(good_plan) + 64];
+	char			*at;
+	size_t			 i;
+	bool			 found = false;
+
+	(void)state;
+	snprintf(buf, sizeof(buf), "%s", good_plan);
+	at = strstr(buf, "<baseline>1.64</baseline><target>≤4.2</target>");
+	assert_non_null(at);
+	memmove(at + strlen("<baseline>1.62</baseline><target>力争年均下降1个百分点</target>"),
+	    at + strlen("<baseline>1.64</baseline><target>≤4.2</target>"),
+	    strlen(at + strlen("<baseline>1.64</baseline><target>≤4.2</target>")) + 1);
+	memcpy(at, "<baseline>1.62</baseline><target>力争年均下降1个百分点</target>",
+	    strlen("<baseline>1.62</baseline><target>力争年均下降1个百分点</target>"));
+	diag_list_init(&d);
+	assert_non_null(p = model_plan_load(put("neg.xml", buf), &d));
+	model_plan_check(p, NULL, &d);
+	for (i = 0; i < d.count; i++)
+		found = found || (d.items[i].code != NULL && strcmp(d.items[i].code, "derived-negative") == 0 &&
+		    d.items[i].subject == 2 && strstr(d.items[i].message, "-3.38") != NULL);
+	assert_true(found);
+	model_plan_free(p);
+	diag_list_clear(&d);
+}
+
 /* The evaluation written into the plan's tree, where templates read it. */
 static void
 enriched_tree(void **state)
@@ -462,6 +493,7 @@ main(void)
 		cmocka_unit_test(observations),
 		cmocka_unit_test(checks_warn),
 		cmocka_unit_test(enriched_tree),
+		cmocka_unit_test(derived_negative_warned),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
