@@ -253,13 +253,7 @@ cmd_chart(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (format != NULL) {
-		if (strcmp(format, "svg") == 0)
-			j.format = RENDER_SVG;
-		else if (strcmp(format, "png") == 0)
-			j.format = RENDER_PNG;
-		else if (strcmp(format, "pdf") == 0)
-			j.format = RENDER_PDF;
-		else {
+		if (!render_format_parse(format, &j.format)) {
 			cli_error("chart: unknown format '%s' (svg, png or pdf)", format);
 			return EXIT_USAGE;
 		}

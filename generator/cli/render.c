@@ -207,13 +207,7 @@ cmd_render(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (format != NULL) {
-		if (strcmp(format, "pdf") == 0)
-			ro.format = RENDER_PDF;
-		else if (strcmp(format, "svg") == 0)
-			ro.format = RENDER_SVG;
-		else if (strcmp(format, "png") == 0)
-			ro.format = RENDER_PNG;
-		else {
+		if (!render_format_parse(format, &ro.format)) {
 			cli_error("render: unknown format '%s' (pdf, svg or png)", format);
 			return EXIT_USAGE;
 		}

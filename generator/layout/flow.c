@@ -475,22 +475,32 @@ cell_items(struct flow *f, struct slice *s, const struct cellset *cs, double x, 
 	return true;
 }
 
-static bool
-rect(struct slice *s, double x, double y, double w, double h, uint32_t fill, double lw,
-    const struct doc_node *node)
+struct layout_item
+layout_item_shape(enum layout_item_type type, double x, double y, double w, double h, uint32_t fill,
+    double line_width, double dash, const struct doc_node *node)
 {
 	struct layout_item	 it;
 
 	memset(&it, 0, sizeof(it));
-	it.type = LAYOUT_ITEM_RECT;
+	it.type = type;
 	it.x = x;
 	it.y = y;
 	it.w = w;
 	it.h = h;
 	it.color = 0x000000;
 	it.fill = fill;
-	it.line_width = lw;
+	it.line_width = line_width;
+	it.dash = dash;
 	it.node = node;
+	return it;
+}
+
+static bool
+rect(struct slice *s, double x, double y, double w, double h, uint32_t fill, double lw,
+    const struct doc_node *node)
+{
+	struct layout_item	 it = layout_item_shape(LAYOUT_ITEM_RECT, x, y, w, h, fill, lw, 0, node);
+
 	return slice_add(s, &it);
 }
 

@@ -209,6 +209,10 @@ struct para	*flow_keep(struct flow *, struct para *);
 /* Lays out the blocks of the document (title page, toc, body) into slices. */
 bool		 flow_document(struct flow *);
 
+/* A rectangle or rule item (no text): the one place its fields are filled in. */
+struct layout_item layout_item_shape(enum layout_item_type, double x, double y, double w, double h,
+		    uint32_t fill, double line_width, double dash, const struct doc_node *);
+
 /* Adds an item to a slice, or a page. Returns false when out of memory. */
 bool		 slice_add(struct slice *, const struct layout_item *);
 bool		 page_add(struct layout_page *, const struct layout_item *);

@@ -146,17 +146,8 @@ static bool
 add_rect(struct flow *f, struct layout_page *pg, double x, double y, double w, double h, uint32_t fill,
     double lw, const struct doc_node *node)
 {
-	struct layout_item	 it;
+	struct layout_item	 it = layout_item_shape(LAYOUT_ITEM_RECT, x, y, w, h, fill, lw, 0, node);
 
-	memset(&it, 0, sizeof(it));
-	it.type = LAYOUT_ITEM_RECT;
-	it.x = x;
-	it.y = y;
-	it.w = w;
-	it.h = h;
-	it.fill = fill;
-	it.line_width = lw;
-	it.node = node;
 	return add(f, pg, &it);
 }
 
@@ -164,18 +155,9 @@ static bool
 add_rule(struct flow *f, struct layout_page *pg, double x, double y, double w, double h, double lw,
     double dash, const struct doc_node *node)
 {
-	struct layout_item	 it;
+	struct layout_item	 it = layout_item_shape(LAYOUT_ITEM_RULE, x, y, w, h, DOC_NO_COLOR, lw, dash,
+				    node);
 
-	memset(&it, 0, sizeof(it));
-	it.type = LAYOUT_ITEM_RULE;
-	it.x = x;
-	it.y = y;
-	it.w = w;
-	it.h = h;
-	it.fill = DOC_NO_COLOR;
-	it.line_width = lw;
-	it.dash = dash;
-	it.node = node;
 	return add(f, pg, &it);
 }
 

@@ -223,21 +223,25 @@ render_page(cairo_t *cr, const struct layout_page *pg)
 }
 
 bool
-render_format_from_path(const char *path, enum render_format *out)
+render_format_parse(const char *name, enum render_format *out)
 {
-	const char	*dot = strrchr(path, '.');
-
-	if (dot == NULL || strchr(dot, '/') != NULL)
-		return false;
-	if (strcmp(dot, ".pdf") == 0)
+	if (strcmp(name, "pdf") == 0)
 		*out = RENDER_PDF;
-	else if (strcmp(dot, ".svg") == 0)
+	else if (strcmp(name, "svg") == 0)
 		*out = RENDER_SVG;
-	else if (strcmp(dot, ".png") == 0)
+	else if (strcmp(name, "png") == 0)
 		*out = RENDER_PNG;
 	else
 		return false;
 	return true;
+}
+
+bool
+render_format_from_path(const char *path, enum render_format *out)
+{
+	const char	*dot = strrchr(path, '.');
+
+	return dot != NULL && strchr(dot, '/') == NULL && render_format_parse(dot + 1, out);
 }
 
 /* SOURCE_DATE_EPOCH, when set, fixes the creation date, so the same input gives the same bytes. */

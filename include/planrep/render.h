@@ -79,6 +79,9 @@ void	render_page(cairo_t *, const struct layout_page *);
 /* The format an output path asks for by its extension, or false when it names none. */
 bool	render_format_from_path(const char *path, enum render_format *);
 
+/* The format a name gives ("pdf", "svg", "png"), or false when it is none of them. */
+bool	render_format_parse(const char *name, enum render_format *);
+
 /*
  * An output file written atomically: open gives a temporary file beside path; write appends (it is
  * a cairo_write_func_t); commit renames it to path; abort removes it. Both leave the struct closed.
