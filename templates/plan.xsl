@@ -56,6 +56,7 @@
       </xsl:attribute>
       <xsl:attribute name="subject">
         <xsl:value-of select="concat($where, ' ', $years, '卫生健康规划')"/>
+        <xsl:if test="$meta/p:status = 'draft'">（征求意见稿）</xsl:if>
       </xsl:attribute>
       <xsl:attribute name="keywords">
         <xsl:value-of select="concat($meta/p:jurisdiction, ', 卫生健康规划, ', $years)"/>

@@ -66,6 +66,9 @@ def main():
         cat = raw[raw.rfind(b"/Type /Catalog"):]
         check(b"/Lang (zh-CN)" in cat[:cat.find(b"endobj")], "the catalog has no /Lang (zh-CN)")
         info = subprocess.run(["pdfinfo", a], capture_output=True, text=True).stdout
+        draft = ET.parse(plan).getroot().find(NS + "meta/" + NS + "status").text == "draft"
+        check(not draft or re.search(r"Subject:.*征求意见稿", info) is not None,
+              "a draft plan's PDF does not say 征求意见稿 in its metadata")
         check(re.search(r"Title:\s+\S", info) is not None and re.search(r"Creator:\s+planrep", info),
               "metadata missing:\n" + info)
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
