@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -190,6 +191,48 @@ resolve_template(const char *manifest, const char *tpl)
 	return r;
 }
 
+/* True when path's canonical form lies in the folder dir (canonical too), or at it. */
+static bool
+inside(const char *path, const char *dir)
+{
+	char	*cp = realpath(path, NULL), *cd = realpath(dir, NULL);
+	size_t	 n;
+	bool	 in = false;
+
+	if (cp != NULL && cd != NULL) {
+		n = strlen(cd);
+		in = strncmp(cp, cd, n) == 0 && (cp[n] == '/' || cp[n] == '\0');
+	}
+	free(cp);
+	free(cd);
+	return in;
+}
+
+/*
+ * A manifest may name templates in the data folder's templates/ or in its own folder (and below),
+ * nothing else: a manifest from elsewhere must not make the build read /etc/passwd as a stylesheet.
+ * A template that does not exist is left for the template loader to report.
+ */
+static bool
+template_allowed(const char *manifest, const char *tpl, long line, struct diag_list *diags)
+{
+	char		 dir[4096];
+	const char	*slash = strrchr(manifest, '/');
+
+	if (access(tpl, F_OK) != 0)
+		return true;
+	snprintf(dir, sizeof(dir), "%s/templates", xml_data_dir());
+	if (inside(tpl, dir))
+		return true;
+	snprintf(dir, sizeof(dir), "%.*s", slash != NULL ? (int)(slash - manifest) : 1,
+	    slash != NULL ? manifest : ".");
+	if (inside(tpl, dir))
+		return true;
+	diag_add(diags, DIAG_ERROR, manifest, line, 0, "template %s is outside templates/ and the "
+	    "manifest's folder: a manifest may name only those", tpl);
+	return false;
+}
+
 static void
 product_clear(struct build_product *p)
 {
@@ -275,6 +318,7 @@ product_read(struct build_product *p, xmlNodePtr n, const char *path, struct dia
 	}
 	ok = build_pattern_check(p->output, p->shape, p->together, p->formats, path, p->line, diags) &&
 	    !dup;
+	ok = template_allowed(path, p->template_path, p->line, diags) && ok;
 	goto out;
 oom:
 	diag_add(diags, DIAG_FATAL, path, p->line, 0, "out of memory");

@@ -56,6 +56,20 @@ expect_exit 1 "$planrep" build -m "$tmp/m.xml"
 expect_grep "$tmp/err" "output output/yuncheng/fine.pdf is a symbolic link"
 check "nothing written through the link" test -z "$(ls -A "$tmp/elsewhere")"
 
+# a template outside templates/ and the manifest's folder is refused: a manifest from elsewhere may not
+# make the build read any file it likes as a stylesheet
+mkdir -p "$tmp/sub"
+cat >"$tmp/sub/m2.xml" <<EOM
+<build xmlns="urn:planrep:build">
+  <document name="a" template="/etc/passwd" output="{id}/a.pdf"/>
+  <document name="b" template="../summary.xsl" output="{id}/b.pdf"/>
+</build>
+EOM
+expect_exit 65 "$planrep" build -m "$tmp/sub/m2.xml"
+expect_grep "$tmp/err" "m2.xml:2: error: template /etc/passwd is outside templates/ and the manifest's folder"
+expect_grep "$tmp/err" "m2.xml:3: error: template $tmp/sub/../summary.xsl is outside templates/"
+check "nothing read as a stylesheet" test -z "$(grep -l 'root:' "$tmp/err")"
+
 # the manifest is checked by planrep validate too
 manifest '../{id}/escape.pdf'
 expect_exit 65 "$planrep" validate "$tmp/m.xml"
