@@ -139,19 +139,12 @@ indicator_chart(const char *plan, const char *indicator, const char *kind, const
     struct diag_list *diags)
 {
 	const char	*params[] = { "indicator", indicator, "kind", kind, NULL };
-	struct template	*tpl;
-	xmlDocPtr	 in, out = NULL;
 	char		 path[4096];
+	char		*inputs[1];
 
 	snprintf(path, sizeof(path), "%s/templates/charts.xsl", xml_data_dir());
-	if ((tpl = template_load(path, diags)) == NULL)
-		return NULL;
-	if ((in = cli_enriched_plan(plan, period, diags)) != NULL) {
-		out = template_apply(tpl, in, plan, params, diags);
-		xmlFreeDoc(in);
-	}
-	template_free(tpl);
-	return out;
+	inputs[0] = (char *)plan;
+	return cli_template_apply(path, inputs, 1, params, period, diags);
 }
 
 int

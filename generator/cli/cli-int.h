@@ -64,6 +64,14 @@ xmlDocPtr cli_enriched_plan(const char *path, const char *period, struct diag_li
 xmlDocPtr cli_enriched_plans(char *const *paths, size_t count, const char *period, struct diag_list *);
 
 
+/*
+ * Runs the template at tpl_path on the inputs: one plan, evaluated and enriched first
+ * (cli_enriched_plan); one other planrep file, validated, as it is; or several plans, gathered
+ * (cli_enriched_plans). Returns the template's result (caller frees) or NULL with diagnostics.
+ */
+xmlDocPtr cli_template_apply(const char *tpl_path, char *const *inputs, size_t count,
+	    const char *const *params, const char *period, struct diag_list *);
+
 /* The input folder of a plan file: "input" for "input/plans/x.xml". Owned by the caller. */
 char	*cli_input_dir(const char *plan_path);
 bool	cli_file_exists(const char *path);

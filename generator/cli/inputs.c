@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "planrep/template.h"
 #include "planrep/xml.h"
 #include "cli-int.h"
 
@@ -151,4 +152,37 @@ cli_enriched_plans(char *const *paths, size_t count, const char *period, struct 
 	free(docs);
 	xmlFreeDoc(cat);
 	return tree;
+}
+
+xmlDocPtr
+cli_template_apply(const char *tpl_path, char *const *inputs, size_t count, const char *const *params,
+    const char *period, struct diag_list *diags)
+{
+	struct template	*tpl;
+	xmlDocPtr	 in = NULL, out = NULL;
+	const char	*schema;
+
+	if ((tpl = template_load(tpl_path, diags)) == NULL)
+		return NULL;
+	if (count > 1)
+		in = cli_enriched_plans(inputs, count, period, diags);
+	else if ((in = xml_doc_load(inputs[0], diags)) != NULL) {
+		/* A plan is enriched with its evaluation first; other inputs go as they are, checked. */
+		schema = xml_doc_schema_name(in);
+		if (schema == NULL || strcmp(schema, "plan") == 0 ||
+		    !xml_doc_validate(in, schema, inputs[0], diags)) {
+			xmlFreeDoc(in);
+			in = NULL;
+			if (schema == NULL)
+				diag_add(diags, DIAG_ERROR, inputs[0], 1, 0, "not a planrep input file");
+			else if (strcmp(schema, "plan") == 0)
+				in = cli_enriched_plan(inputs[0], period, diags);
+		}
+	}
+	if (in != NULL) {
+		out = template_apply(tpl, in, inputs[0], params, diags);
+		xmlFreeDoc(in);
+	}
+	template_free(tpl);
+	return out;
 }

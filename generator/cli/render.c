@@ -64,66 +64,23 @@ close_dump(FILE *f)
 		fclose(f);
 }
 
-/* Runs the template on the plan. Returns the document tree, or NULL with diagnostics. */
-/* A template over several plans: they are enriched and gathered under one e:plans root. */
+/* The template's document over the inputs, as a tree for layout; NULL with diagnostics. */
 static struct doc *
-from_template_plans(const char *tpl_path, char *const *paths, size_t count, const char *const *params,
+from_template(const char *tpl_path, char *const *inputs, size_t count, const char *const *params,
     const char *period, struct diag_list *diags)
 {
-	struct template	*tpl;
-	xmlDocPtr	 in, out = NULL;
-	struct doc	*doc = NULL;
+	xmlDocPtr	 out;
+	struct doc	*doc;
 	char		 name[4096];
 
-	if ((tpl = template_load(tpl_path, diags)) == NULL)
+	if ((out = cli_template_apply(tpl_path, inputs, count, params, period, diags)) == NULL)
 		return NULL;
-	if ((in = cli_enriched_plans(paths, count, period, diags)) != NULL) {
-		out = template_apply(tpl, in, paths[0], params, diags);
-		xmlFreeDoc(in);
-	}
-	if (out != NULL) {
+	if (count == 1)
+		snprintf(name, sizeof(name), "%s applied to %s", tpl_path, inputs[0]);
+	else
 		snprintf(name, sizeof(name), "%s applied to %zu plans", tpl_path, count);
-		doc = doc_from_xml(out, name, ".", diags);
-		xmlFreeDoc(out);
-	}
-	template_free(tpl);
-	return doc;
-}
-
-static struct doc *
-from_template(const char *tpl_path, const char *plan_path, const char *const *params,
-    const char *period, struct diag_list *diags)
-{
-	struct template	*tpl;
-	xmlDocPtr	 in, out = NULL;
-	struct doc	*doc = NULL;
-	const char	*schema;
-	char		 name[4096];
-
-	if ((tpl = template_load(tpl_path, diags)) == NULL)
-		return NULL;
-	/* A plan is enriched with its evaluation first; other inputs go to the template as they are. */
-	if ((in = xml_doc_load(plan_path, diags)) != NULL) {
-		schema = xml_doc_schema_name(in);
-		if (schema == NULL)
-			diag_add(diags, DIAG_ERROR, plan_path, 1, 0, "not a planrep input file");
-		else if (strcmp(schema, "plan") == 0) {
-			xmlFreeDoc(in);
-			in = cli_enriched_plan(plan_path, period, diags);
-		} else if (!xml_doc_validate(in, schema, plan_path, diags)) {
-			xmlFreeDoc(in);
-			in = NULL;
-		}
-		if (in != NULL && schema != NULL)
-			out = template_apply(tpl, in, plan_path, params, diags);
-		xmlFreeDoc(in);
-	}
-	if (out != NULL) {
-		snprintf(name, sizeof(name), "%s applied to %s", tpl_path, plan_path);
-		doc = doc_from_xml(out, name, ".", diags);
-		xmlFreeDoc(out);
-	}
-	template_free(tpl);
+	doc = doc_from_xml(out, name, ".", diags);
+	xmlFreeDoc(out);
 	return doc;
 }
 
@@ -224,11 +181,9 @@ cmd_render(int argc, char **argv)
 	}
 
 	diag_list_init(&diags);
-	if (ends_with(argv[optind], ".xsl") && optind + 2 < argc)
-		doc = from_template_plans(argv[optind], argv + optind + 1, (size_t)(argc - optind - 1), params,
+	if (ends_with(argv[optind], ".xsl"))
+		doc = from_template(argv[optind], argv + optind + 1, (size_t)(argc - optind - 1), params,
 		    period, &diags);
-	else if (ends_with(argv[optind], ".xsl"))
-		doc = from_template(argv[optind], argv[optind + 1], params, period, &diags);
 	else
 		doc = doc_load(argv[optind], &diags);
 	if (doc == NULL) {
