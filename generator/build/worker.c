@@ -7,14 +7,12 @@
  * drawing. Each plan is read and checked here, not in the parent: a broken plan then fails the
  * products that need it, with its file:line, and nothing else.
  *
- * A document product lays its document out once and writes it in each format. A chart set lays out
- * the template's document only to learn each chart's size; every <chart id> is then copied into a
- * document of its own, one page the size of the chart with no margins, which goes through the same
- * layout and render as any document (so the chart stage draws it exactly as inside a page) and is
- * written as <pattern with {chart} = id>. Single pages are written as SVG or PNG here, not by
- * render_layout, because render_layout names SVG and PNG pages "-001", and a chart file is named by
- * its id alone. A thumbnail of the first page (of the first chart, for a set) goes under
- * output/.thumbs/ for the index page.
+ * A document product lays its document out once and writes it in each format. A chart set loads
+ * the template's document (checked against the schema once) and draws every <chart id> of it alone,
+ * on a canvas the chart's size, straight into each format's surface, named <pattern with {chart} =
+ * id>: no layout, no document per chart (a chart costs its drawing and its encoding, docs/build.md).
+ * A thumbnail of the first page (of the first chart, for a set) goes under output/.thumbs/ for the
+ * index page.
  *
  * Messages: one line each, tab-separated fields escaped as in the state file:
  *   diag <severity> <line> <column> <file> <message>
@@ -32,6 +30,7 @@
 #include <cairo.h>
 #include <libxml/tree.h>
 
+#include "planrep/chart.h"
 #include "planrep/doc.h"
 #include "planrep/layout.h"
 #include "planrep/model.h"
@@ -358,61 +357,6 @@ out:
 	return ok;
 }
 
-/*
- * The document of one chart: the template's root attributes and styles, a page the chart's size
- * without margins, the chart. Returns it (caller frees) or NULL when out of memory.
- */
-static xmlDocPtr
-chart_document(xmlNodePtr root, xmlNodePtr chart, double width, double height)
-{
-	xmlDocPtr	 d;
-	xmlNodePtr	 r, n, c;
-	xmlNsPtr	 ns;
-	xmlAttrPtr	 a;
-	xmlChar		*v;
-	char		 num[32];
-
-	if ((d = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
-	    (r = xmlNewDocNode(d, NULL, (const xmlChar *)"document", NULL)) == NULL)
-		goto fail;
-	xmlDocSetRootElement(d, r);
-	if ((ns = xmlNewNs(r, (const xmlChar *)DOC_NS, NULL)) == NULL)
-		goto fail;
-	xmlSetNs(r, ns);
-	for (a = root->properties; a != NULL; a = a->next) {
-		if (a->ns != NULL || (v = xmlNodeListGetString(root->doc, a->children, 1)) == NULL)
-			continue;
-		xmlNewProp(r, a->name, v);
-		xmlFree(v);
-	}
-	if ((n = xmlNewChild(r, ns, (const xmlChar *)"page", NULL)) == NULL)
-		goto fail;
-	snprintf(num, sizeof(num), "%.2fpt", width);
-	xmlNewProp(n, (const xmlChar *)"width", (const xmlChar *)num);
-	snprintf(num, sizeof(num), "%.2fpt", height);
-	xmlNewProp(n, (const xmlChar *)"height", (const xmlChar *)num);
-	xmlNewProp(n, (const xmlChar *)"margin-top", (const xmlChar *)"0");
-	xmlNewProp(n, (const xmlChar *)"margin-bottom", (const xmlChar *)"0");
-	xmlNewProp(n, (const xmlChar *)"margin-left", (const xmlChar *)"0");
-	xmlNewProp(n, (const xmlChar *)"margin-right", (const xmlChar *)"0");
-	for (c = root->children; c != NULL; c = c->next)
-		if (xml_is(c, "styles") && c->ns != NULL && strcmp((const char *)c->ns->href, DOC_NS) == 0) {
-			if ((n = xmlDocCopyNode(c, d, 1)) == NULL || xmlAddChild(r, n) == NULL)
-				goto fail;
-			break;
-		}
-	if ((n = xmlDocCopyNode(chart, d, 1)) == NULL || xmlAddChild(r, n) == NULL)
-		goto fail;
-	snprintf(num, sizeof(num), "%.2fpt", width);
-	xmlSetProp(n, (const xmlChar *)"width", (const xmlChar *)num);
-	snprintf(num, sizeof(num), "%.2fpt", height);
-	xmlSetProp(n, (const xmlChar *)"height", (const xmlChar *)num);
-	return d;
-fail:
-	xmlFreeDoc(d);
-	return NULL;
-}
-
 /* Collects the <chart> elements of the document, in document order. */
 static void
 find_charts(xmlNodePtr n, xmlNodePtr *out, size_t *count)
@@ -428,37 +372,57 @@ find_charts(xmlNodePtr n, xmlNodePtr *out, size_t *count)
 	}
 }
 
-/* One chart of a set: its own document, laid out and written in each format. */
+/*
+ * One file of a chart: the chart drawn alone on a canvas its own size, in fmt. The chart stage draws
+ * it as it draws charts inside pages (render's figure: the same spec, box and font map), without a
+ * document and layout of its own.
+ */
 static bool
-write_chart(struct work *w, xmlNodePtr root, xmlNodePtr el, const struct doc *full_doc,
-    const char *name, const char *id, const char *chart_id)
+chart_file(const struct chart *c, double cw, double ch, const char *path, enum render_format fmt,
+    double dpi, const struct render_options *meta, PangoContext *pc, struct diag_list *diags)
 {
-	const struct build_product	*p = w->job->product;
-	const struct doc_node		*node = doc_find_id(full_doc, chart_id);
-	const struct doc_page		*pg = &full_doc->page;
-	struct render_options		 ro;
-	struct layout_result		*lr = NULL;
-	struct doc			*doc = NULL;
-	xmlDocPtr			 one;
-	double				 cw, ch;
-	char				*rel = NULL, *full = NULL, label[4200];
-	size_t				 i;
-	bool				 ok = false;
+	struct render_out	 out;
+	struct render_target	 t;
+	bool			 drawn;
 
-	/* The chart's size as the document gives it; else the type area's width, and 16:9. */
-	cw = node != NULL && node->u.figure.width > 0 ? node->u.figure.width :
-	    pg->width - pg->margin_left - pg->margin_right;
-	ch = node != NULL && node->u.figure.height > 0 ? node->u.figure.height : cw * 9.0 / 16.0;
-	if ((one = chart_document(root, el, cw, ch)) == NULL) {
-		diag_add(&w->diags, DIAG_FATAL, name, 0, 0, "out of memory");
+	if (!render_out_open(&out, path, diags))
+		return false;
+	render_target_open(&t, fmt, cw, ch, dpi, meta, &out);
+	drawn = chart_draw(t.cr, c, 0, 0, cw, ch, pc, NULL, diags);
+	if (!render_target_close(&t, path, diags) || !drawn) {
+		render_out_abort(&out);
 		return false;
 	}
-	if ((size_t)snprintf(label, sizeof(label), "%s, chart %s", name, chart_id) >= sizeof(label))
-		label[sizeof(label) - 1] = '\0';
-	doc = doc_from_xml(one, label, ".", &w->diags);
-	xmlFreeDoc(one);
-	if (doc == NULL || (lr = layout_document(w->env->fonts, doc, &w->diags)) == NULL)
-		goto out;
+	return render_out_commit(&out, diags);
+}
+
+/* One chart of a set, written in each format (and as the set's thumbnail when it is the first). */
+static bool
+write_chart(struct work *w, const struct doc *doc, PangoContext *pc, const char *name, const char *id,
+    const char *chart_id)
+{
+	const struct build_product	*p = w->job->product;
+	const struct doc_node		*node = doc_find_id(doc, chart_id);
+	const struct doc_page		*pg = &doc->page;
+	struct render_options		 ro;
+	struct diag_list		 quiet;
+	struct chart			*c;
+	double				 cw, ch;
+	char				*rel = NULL, *full = NULL, *thumb;
+	size_t				 i, n;
+	bool				 ok = false;
+
+	if (node == NULL || node->type != DOC_CHART) {
+		diag_add(&w->diags, DIAG_ERROR, name, 0, 0, "chart id \"%s\" names another element too",
+		    chart_id);
+		return false;
+	}
+	if ((c = chart_parse(node->u.figure.spec, name, &w->diags)) == NULL)
+		return false;
+	/* The chart's size as the document gives it; else the type area's width, and 16:9. */
+	cw = node->u.figure.width > 0 ? node->u.figure.width : pg->width - pg->margin_left -
+	    pg->margin_right;
+	ch = node->u.figure.height > 0 ? node->u.figure.height : cw * 9.0 / 16.0;
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if ((p->formats & formats[i].bit) == 0)
 			continue;
@@ -468,21 +432,33 @@ write_chart(struct work *w, xmlNodePtr root, xmlNodePtr el, const struct doc *fu
 		if ((rel = build_pattern_expand(p->output, id, w->period, chart_id, formats[i].ext)) == NULL ||
 		    (full = target(w, rel)) == NULL)
 			goto out;
-		if (formats[i].fmt == RENDER_PDF) {
-			render_opts(&ro, doc, RENDER_PDF, p->dpi);
-			if (!render_layout(lr, full, &ro, &w->diags))
-				goto out;
-		} else if (!write_page(lr, full, formats[i].fmt, p->dpi, &w->diags))
+		render_opts(&ro, doc, formats[i].fmt, p->dpi);
+		if (!chart_file(c, cw, ch, full, formats[i].fmt, p->dpi, &ro, pc, &w->diags))
 			goto out;
 		msg_output(w, "out", rel);
-		thumbnail(w, lr, rel);
+		if (w->thumb_done)
+			continue;
+		/* The set's thumbnail: its first chart, for the index page. Failure is a warning. */
+		w->thumb_done = true;
+		n = strlen(rel) + 16;
+		if ((thumb = malloc(n)) == NULL)
+			goto out;
+		snprintf(thumb, n, ".thumbs/%s.png", rel);
+		free(full);
+		diag_list_init(&quiet);
+		if ((full = target(w, thumb)) != NULL && chart_file(c, cw, ch, full, RENDER_PNG,
+		    THUMB_WIDTH * 72.0 / cw, NULL, pc, &quiet))
+			msg_output(w, "thumb", thumb);
+		else
+			diag_add(&w->diags, DIAG_WARNING, NULL, 0, 0, "no thumbnail for %s", rel);
+		diag_list_clear(&quiet);
+		free(thumb);
 	}
 	ok = true;
 out:
 	free(rel);
 	free(full);
-	layout_result_free(lr);
-	doc_free(doc);
+	chart_free(c);
 	return ok;
 }
 
@@ -492,6 +468,7 @@ write_charts(struct work *w, xmlDocPtr result, const char *name, const char *id)
 {
 	xmlNodePtr	*charts = NULL, root = xmlDocGetRootElement(result);
 	struct doc	*doc;
+	PangoContext	*pc;
 	xmlChar		*cid;
 	size_t		 n = 0, i, written = 0;
 	bool		 ok = true;
@@ -503,6 +480,7 @@ write_charts(struct work *w, xmlDocPtr result, const char *name, const char *id)
 		doc_free(doc);
 		return false;
 	}
+	pc = chart_context_new(layout_fonts_map(w->env->fonts));
 	find_charts(root, charts, &n);
 	for (i = 0; i < n; i++) {
 		if ((cid = xmlGetProp(charts[i], (const xmlChar *)"id")) == NULL) {
@@ -515,12 +493,13 @@ write_charts(struct work *w, xmlDocPtr result, const char *name, const char *id)
 			    "chart id \"%s\" cannot name a file (letters, digits, '-' and '_')",
 			    (const char *)cid);
 			ok = false;
-		} else if (!write_chart(w, root, charts[i], doc, name, id, (const char *)cid))
+		} else if (!write_chart(w, doc, pc, name, id, (const char *)cid))
 			ok = false;
 		else
 			written++;
 		xmlFree(cid);
 	}
+	g_object_unref(pc);
 	if (n == 0 || (written == 0 && ok))
 		diag_add(&w->diags, DIAG_WARNING, name, 0, 0, "the template wrote no chart with an id: "
 		    "the chart set has no file");

@@ -49,6 +49,12 @@ layout_fonts_free(struct layout_fonts *f)
 	free(f);
 }
 
+PangoFontMap *
+layout_fonts_map(const struct layout_fonts *f)
+{
+	return f->map;
+}
+
 PangoFontDescription *
 fonts_describe(const struct doc_style *s)
 {

@@ -20,6 +20,7 @@
 
 #include "planrep/chart.h"
 #include "planrep/render.h"
+#include "render-int.h"
 
 static void
 color(cairo_t *cr, uint32_t c)
@@ -353,8 +354,7 @@ render_target_close(struct render_target *t, const char *path, struct diag_list 
 
 	cairo_destroy(t->cr);
 	t->cr = NULL;
-	if (ok && t->format == RENDER_PNG &&
-	    cairo_surface_write_to_png_stream(t->surface, render_out_write, t->out) != CAIRO_STATUS_SUCCESS) {
+	if (ok && t->format == RENDER_PNG && !render_png_write(t->surface, t->out)) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot write the PNG%s", t->out->failed ?
 		    ": write error" : "");
 		ok = false;

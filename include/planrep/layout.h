@@ -30,6 +30,9 @@ struct layout_fonts;
 struct layout_fonts	*layout_fonts_new(struct diag_list *);
 void			 layout_fonts_free(struct layout_fonts *);
 
+/* The run's font map (borrowed), for what measures text outside a layout: charts drawn alone. */
+PangoFontMap		*layout_fonts_map(const struct layout_fonts *);
+
 /*
  * Writes which font file serves each family of the list (as fontconfig resolves it) to f, one line
  * each, and says when none of a list's families is installed. Returns false when some list has no
