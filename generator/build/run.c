@@ -8,10 +8,12 @@
  *     having written nothing.
  *  3. Remove what a killed build left (temporary files) and the outputs of jobs the manifest no
  *     longer has.
- *  4. Load the fonts, the catalog and the templates the jobs need, once, then fork a worker per job,
- *     at most -j at a time: the workers share what was loaded (copy on write) and pay only for their
- *     own plans, layout and drawing. Each reports through a pipe (worker.c). A worker that crashes
- *     fails its job and nothing else.
+ *  4. Load the fonts, the catalog and the templates the jobs need, once, then fork -j workers: they
+ *     share what was loaded (copy on write) and pay only for their own plans, layout and drawing.
+ *     A worker takes one job at a time through a pipe and reports on another (worker.c), and lives
+ *     until the queue is empty, so that its fonts, shaping and glyph caches, warmed by its first job,
+ *     serve the next ones (a warm product costs about two thirds of a cold one). A worker that
+ *     crashes fails its job and nothing else; the next job gets a new worker.
  *  5. Record each job that succeeded in the state, after its files are in place; save the state
  *     now and then (atomically) so that a killed build loses little, and at the end.
  *  6. Write output/index.html when its content changes.
@@ -70,12 +72,14 @@ now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* A running worker. */
+/* A worker process: started when first needed, given jobs one at a time until the queue is empty. */
 struct slot {
-	pid_t			 pid;		/* 0: free */
-	int			 fd;		/* read end of its pipe */
+	pid_t			 pid;		/* 0: no process */
+	int			 fd;		/* read end of its report pipe */
+	int			 cmd;		/* write end of its job pipe */
+	bool			 busy;		/* building job */
 	size_t			 job;		/* index into the jobs */
-	struct build_buf	 data;		/* what it wrote so far */
+	struct build_buf	 data;		/* what it reported of job so far */
 	double			 started;
 };
 
@@ -465,6 +469,96 @@ finish(struct run *r, struct slot *s, int status)
 		save_state(r);
 }
 
+/* Closes a worker's pipes and forgets its process (already reaped or never started). */
+static void
+slot_close(struct slot *s)
+{
+	if (s->fd != -1)
+		close(s->fd);
+	if (s->cmd != -1)
+		close(s->cmd);
+	s->fd = s->cmd = -1;
+	s->pid = 0;
+	s->busy = false;
+}
+
+/* Reads job numbers, one per line, from fd until it closes, and builds each. Never returns. */
+static void
+serve(struct run *r, int in, int out)
+{
+	char		 line[32];
+	size_t		 n = 0, idx;
+	ssize_t		 got;
+
+	for (;;) {
+		if ((got = read(in, line + n, 1)) < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		if (line[n] != '\n') {
+			if (++n == sizeof(line))
+				break;
+			continue;
+		}
+		line[n] = '\0';
+		n = 0;
+		idx = (size_t)strtoul(line, NULL, 10);
+		if (idx >= r->job_count)
+			break;
+		build_worker_run(&r->env, &r->jobs[idx], out);
+	}
+	close(in);
+	close(out);
+	_exit(0);
+}
+
+/* Starts slot s's worker process. Returns false (with a diagnostic) when it cannot. */
+static bool
+spawn(struct run *r, struct slot *s)
+{
+	int	 res[2], cmd[2];
+	pid_t	 pid;
+	size_t	 i;
+
+	if (pipe(res) == -1) {
+		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
+		return false;
+	}
+	if (pipe(cmd) == -1 || (pid = fork()) == -1) {
+		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
+		close(res[0]);
+		close(res[1]);
+		return false;
+	}
+	if (pid == 0) {
+		/*
+		 * The worker: a copy of this process that builds the jobs it is given and ends. It must
+		 * end with _exit, not return: returning would run the parent's code (and flush its
+		 * buffers) a second time. Outcomes go through the pipe, never through its exit status.
+		 * The other workers' pipe ends are closed, or they would never see their pipes close.
+		 */
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		close(res[0]);
+		close(cmd[1]);
+		close(wake[0]);
+		close(wake[1]);
+		for (i = 0; i < r->slot_count; i++)
+			if (&r->slots[i] != s && r->slots[i].pid > 0) {
+				close(r->slots[i].fd);
+				close(r->slots[i].cmd);
+			}
+		serve(r, cmd[0], res[1]);
+	}
+	close(res[1]);
+	close(cmd[0]);
+	s->pid = pid;
+	s->fd = res[0];
+	s->cmd = cmd[1];
+	return true;
+}
+
 /*
  * Starts the next queued job in slot s (or finishes it at once when its template or the catalog
  * failed). Returns false when no worker can be started: the job stays queued for the caller to fail.
@@ -475,8 +569,8 @@ start(struct run *r, struct slot *s)
 	struct build_event	 ev;
 	struct diag_list	 dd;
 	struct build_job	*j;
-	int			 fds[2];
-	pid_t			 pid;
+	char			 line[32];
+	int			 len, tries;
 
 	s->job = r->queue[r->next++];
 	j = &r->jobs[s->job];
@@ -484,7 +578,7 @@ start(struct run *r, struct slot *s)
 	memset(&s->data, 0, sizeof(s->data));
 	diag_list_init(&dd);
 	if (job_doomed(r, j, &dd)) {
-		/* Reported as a worker's failure would be, without forking. */
+		/* Reported as a worker's failure would be, without a worker. */
 		struct build_buf	 fake = { 0 };
 		size_t			 i;
 
@@ -500,42 +594,32 @@ start(struct run *r, struct slot *s)
 		build_buf_puts(&fake, "done\t0\n");
 		diag_list_clear(&dd);
 		s->data = fake;
-		s->pid = 0;
 		finish(r, s, 0);
 		build_buf_free(&s->data);
 		return true;
 	}
 	diag_list_clear(&dd);
-	if (pipe(fds) == -1) {
-		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
-		r->next--;
-		return false;
+	len = snprintf(line, sizeof(line), "%zu\n", s->job);
+	/* A worker that died while idle is replaced (once). */
+	for (tries = 0; ; tries++) {
+		if (s->pid == 0 && !spawn(r, s)) {
+			r->next--;
+			return false;
+		}
+		if (write(s->cmd, line, (size_t)len) == len)
+			break;
+		kill(s->pid, SIGKILL);
+		while (waitpid(s->pid, NULL, 0) == -1 && errno == EINTR)
+			continue;
+		slot_close(s);
+		if (tries == 1) {
+			diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot give a worker its job: %s",
+			    strerror(errno));
+			r->next--;
+			return false;
+		}
 	}
-	if ((pid = fork()) == -1) {
-		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
-		close(fds[0]);
-		close(fds[1]);
-		r->next--;
-		return false;
-	}
-	if (pid == 0) {
-		/*
-		 * The worker: a copy of this process that builds one job and ends. It must end with
-		 * _exit, not return: returning would run the parent's code (and flush its buffers) a
-		 * second time. Its outcome goes through the pipe, never through its exit status.
-		 */
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		close(fds[0]);
-		close(wake[0]);
-		close(wake[1]);
-		build_worker_run(&r->env, j, fds[1]);
-		close(fds[1]);
-		_exit(0);
-	}
-	close(fds[1]);
-	s->pid = pid;
-	s->fd = fds[0];
+	s->busy = true;
 	r->running++;
 	r->last_started = j->key;
 	memset(&ev, 0, sizeof(ev));
@@ -545,6 +629,19 @@ start(struct run *r, struct slot *s)
 	ev.reason = j->reason;
 	emit(r, &ev);
 	return true;
+}
+
+/* True when a worker's report of its job is complete: its last line is "done". */
+static bool
+report_complete(const struct build_buf *b)
+{
+	const char	*last;
+
+	if (b->len == 0 || b->data[b->len - 1] != '\n')
+		return false;
+	for (last = b->data + b->len - 1; last > b->data && last[-1] != '\n'; last--)
+		continue;
+	return strncmp(last, "done\t", 5) == 0;
 }
 
 /* Stops every worker (SIGTERM) and waits for them. */
@@ -562,11 +659,27 @@ stop_workers(struct run *r)
 			continue;
 		while (waitpid(r->slots[i].pid, &status, 0) == -1 && errno == EINTR)
 			continue;
-		close(r->slots[i].fd);
 		build_buf_free(&r->slots[i].data);
-		r->slots[i].pid = 0;
+		slot_close(&r->slots[i]);
 	}
 	r->running = 0;
+}
+
+/* Ends the idle workers once the queue is done: their job pipe closes and they exit. */
+static void
+end_workers(struct run *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->slot_count; i++) {
+		if (r->slots[i].pid <= 0)
+			continue;
+		close(r->slots[i].cmd);
+		r->slots[i].cmd = -1;
+		while (waitpid(r->slots[i].pid, NULL, 0) == -1 && errno == EINTR)
+			continue;
+		slot_close(&r->slots[i]);
+	}
 }
 
 /* Runs the queue through the workers. Returns false when interrupted. */
@@ -579,16 +692,21 @@ work(struct run *r)
 	ssize_t			 n;
 	size_t			 i, k, np;
 	int			 status, timeout;
+	void			 (*old_pipe)(int);
 
 	if ((pfd = calloc(r->slot_count + 1, sizeof(*pfd))) == NULL)
 		return true;
+	for (i = 0; i < r->slot_count; i++)
+		r->slots[i].fd = r->slots[i].cmd = -1;
+	/* A worker that died idle is found by a failed write, not by SIGPIPE ending the build. */
+	old_pipe = signal(SIGPIPE, SIG_IGN);
 	timeout = r->o->tick > 0 ? (int)(r->o->tick * 1000) : -1;
 	while (r->next < r->queue_count || r->running > 0) {
 		if (stop_signal != 0)
 			break;
 		for (i = 0; i < r->slot_count && r->next < r->queue_count; i++)
-			if (r->slots[i].pid == 0 && !start(r, &r->slots[i])) {
-				/* No fork: the rest fail rather than spin. */
+			if (!r->slots[i].busy && !start(r, &r->slots[i])) {
+				/* No worker: the rest fail rather than spin. */
 				r->sum->failed += r->queue_count - r->next;
 				r->next = r->queue_count;
 			}
@@ -598,7 +716,7 @@ work(struct run *r)
 		pfd[np].fd = wake[0];
 		pfd[np++].events = POLLIN;
 		for (i = 0; i < r->slot_count; i++)
-			if (r->slots[i].pid > 0) {
+			if (r->slots[i].busy) {
 				pfd[np].fd = r->slots[i].fd;
 				pfd[np++].events = POLLIN;
 			}
@@ -614,7 +732,7 @@ work(struct run *r)
 			if ((pfd[k].revents & (POLLIN | POLLHUP | POLLERR)) == 0)
 				continue;
 			for (i = 0; i < r->slot_count; i++)
-				if (r->slots[i].pid > 0 && r->slots[i].fd == pfd[k].fd)
+				if (r->slots[i].busy && r->slots[i].fd == pfd[k].fd)
 					break;
 			if (i == r->slot_count)
 				continue;
@@ -623,13 +741,19 @@ work(struct run *r)
 				continue;
 			if (n > 0) {
 				build_buf_add(&r->slots[i].data, block, (size_t)n);
+				if (!report_complete(&r->slots[i].data))
+					continue;
+				/* The job is done; the worker waits for the next. */
+				r->slots[i].busy = false;
+				r->running--;
+				finish(r, &r->slots[i], 0);
+				build_buf_free(&r->slots[i].data);
 				continue;
 			}
-			/* End of the pipe: the worker is done (or dead). */
-			close(r->slots[i].fd);
+			/* End of the pipe in the middle of a job: the worker died. */
 			while (waitpid(r->slots[i].pid, &status, 0) == -1 && errno == EINTR)
 				continue;
-			r->slots[i].pid = 0;
+			slot_close(&r->slots[i]);
 			r->running--;
 			finish(r, &r->slots[i], status);
 			build_buf_free(&r->slots[i].data);
@@ -638,8 +762,11 @@ work(struct run *r)
 	free(pfd);
 	if (stop_signal != 0) {
 		stop_workers(r);
+		signal(SIGPIPE, old_pipe);
 		return false;
 	}
+	end_workers(r);
+	signal(SIGPIPE, old_pipe);
 	return true;
 }
 
@@ -862,7 +989,20 @@ build_run(const struct build_options *o, struct build_summary *sum, struct diag_
 		goto out;
 	}
 
-	/* 4 and 5. Build. */
+	/*
+	 * 4 and 5. Build. The products made of every plan together (the comparison) go first: they
+	 * are the longest, and started last they would leave the other workers idle at the end.
+	 */
+	{
+		size_t	 front = 0, k, q;
+
+		for (k = 0; k < r.queue_count; k++)
+			if (r.jobs[r.queue[k]].product->together) {
+				q = r.queue[k];
+				memmove(&r.queue[front + 1], &r.queue[front], (k - front) * sizeof(*r.queue));
+				r.queue[front++] = q;
+			}
+	}
 	if (r.queue_count > 0) {
 		if (!load_shared(&r)) {
 			outcome = BUILD_FAILED;
