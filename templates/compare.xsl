@@ -218,9 +218,11 @@
         <xsl:with-param name="height" select="concat(string(28 + 9 * count(key('rows', $id))), 'mm')"/>
       </xsl:call-template>
     </xsl:if>
-    <!-- Units as meant, not as typed: spaces and full-width ％ aside, 1/10万 is /10万. -->
+    <!-- Units as meant, not as typed: spaces and full-width ％ aside, 1/10万 is /10万. The rows by key,
+         never $plans//p:indicator[@ref = $id]: libxml2 walks every node of every plan for that, and
+         the comparison of 50 plans took 5 minutes (bench/SCALE.md). -->
     <xsl:variable name="cu" select="string($entry/@unit)"/>
-    <xsl:variable name="odd-units" select="$plans//p:indicator[@ref = $id]
+    <xsl:variable name="odd-units" select="key('rows', $id)
         [not(translate(translate(p:unit, ' ', ''), '％', '%') = $cu or
              substring(translate(translate(p:unit, ' ', ''), '％', '%'), 2) = $cu and starts-with(p:unit, '1/'))]"/>
     <xsl:if test="$odd-units">
@@ -234,7 +236,7 @@
         <xsl:value-of select="concat('，目录单位为“', $entry/@unit, '”，比较时请注意口径。')"/>
       </p>
     </xsl:if>
-    <xsl:if test="$plans//p:indicator[@ref = $id]/e:eval[@latest-sample = 'true']">
+    <xsl:if test="key('rows', $id)/e:eval[@latest-sample = 'true']">
       <p style="table-note">标 * 的数值为示例数据，非官方统计。</p>
     </xsl:if>
   </xsl:template>

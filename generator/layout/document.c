@@ -35,6 +35,7 @@ flow_clear(struct flow *f)
 	f->box_count = 0;
 	f->box = NULL;
 	f->pending_space = 0;
+	f->total = 0;
 }
 
 static void
@@ -127,7 +128,10 @@ layout_document(struct layout_fonts *fonts, const struct doc *doc, struct diag_l
 	}
 	ok = true;
 out:
-	if (!ok && !diag_failed(diags))
+	if (!ok && f.too_long)
+		diag_add(diags, DIAG_ERROR, doc->path, 0, 0, "the document runs to more than %d pages, the "
+		    "most a document may have: split it into several", LAYOUT_MAX_PAGES);
+	else if (!ok && !diag_failed(diags))
 		diag_add(diags, DIAG_FATAL, doc->path, 0, 0, "out of memory during layout");
 	flow_clear(&f);
 	free(f.ids);

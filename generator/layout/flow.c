@@ -71,6 +71,12 @@ push(struct flow *f, enum slice_kind kind, double height, const struct doc_node 
 {
 	struct slice	*s;
 
+	/* The slices of LAYOUT_MAX_PAGES full pages: the document is too long; stop before the rest. */
+	f->total += height;
+	if (f->total > LAYOUT_MAX_PAGES * f->H) {
+		f->too_long = true;
+		return NULL;
+	}
 	if (!grow((void **)&f->slices, &f->cap, f->n, sizeof(*s))) {
 		f->oom = true;
 		return NULL;
@@ -515,8 +521,8 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 {
 	struct table_ctx	*tc;
 	const struct doc_node	*c, *row, *cell;
-	const struct doc_node	*rows[4096];
-	bool			 headrow[4096];
+	const struct doc_node	**rows = NULL;
+	bool			*headrow = NULL;
 	size_t			 nrows = 0, ncols, r, col, k, covered[MAX_COLS] = { 0 };
 	size_t			 first_row_slice;
 	double			*cw = NULL, colx[MAX_COLS + 1];
@@ -538,26 +544,43 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 	tc->w = w;
 	if (!columns(t, w, &cw, &ncols))
 		goto out;
-	if (ncols > MAX_COLS)
-		ncols = MAX_COLS;
+	if (ncols > MAX_COLS) {
+		/* Cut, the columns past the last would be lost without a word: refused instead. */
+		diag_add(f->diags, DIAG_ERROR, f->doc->path, t->line, 0,
+		    "a table of %zu columns: at most %d can be set", ncols, MAX_COLS);
+		free(cw);
+		return false;
+	}
 	if (!widen(f, t, cw, ncols, w))
 		goto out;
 	colx[0] = x;
 	for (k = 0; k < ncols; k++)
 		colx[k + 1] = colx[k] + cw[k];
 
+	for (c = t->first; c != NULL; c = c->next)
+		if (c->type == DOC_ROW)
+			nrows++;
+		else if (c->type == DOC_THEAD)
+			for (row = c->first; row != NULL; row = row->next)
+				nrows += row->type == DOC_ROW;
+	if ((rows = calloc(nrows + 1, sizeof(*rows))) == NULL ||
+	    (headrow = calloc(nrows + 1, sizeof(*headrow))) == NULL) {
+		f->oom = true;
+		goto out;
+	}
+	nrows = 0;
 	for (c = t->first; c != NULL; c = c->next) {
 		if (c->type == DOC_CAPTION) {
 			if (lines(f, c, NULL, c->style ? c->style : style(f, "caption", NULL), x, w, false) == NULL)
 				goto out;
 			f->slices[f->n - 1].keep_with_next = true;
 		} else if (c->type == DOC_THEAD) {
-			for (row = c->first; row != NULL && nrows < 4096; row = row->next)
+			for (row = c->first; row != NULL; row = row->next)
 				if (row->type == DOC_ROW) {
 					headrow[nrows] = true;
 					rows[nrows++] = row;
 				}
-		} else if (c->type == DOC_ROW && nrows < 4096) {
+		} else if (c->type == DOC_ROW) {
 			headrow[nrows] = false;
 			rows[nrows++] = c;
 		}
@@ -705,6 +728,8 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 	ok = true;
 out:
 	free(cw);
+	free(rows);
+	free(headrow);
 	if (!ok)
 		f->oom = true;
 	return ok;

@@ -187,6 +187,8 @@ struct flow {
 	char			**anon_ids;	/* borrowed: res->anon_ids */
 	char			 numbuf[64][16];	/* ref texts handed to para_layout */
 	size_t			 numbuf_next;
+	double			 total;		/* pt of slices so far: pages at least total / H */
+	bool			 too_long;	/* past LAYOUT_MAX_PAGES: stopped */
 	bool			 oom;
 };
 

@@ -571,6 +571,11 @@ paginate(struct flow *f)
 	if (!assign(f, &pl))
 		goto out;
 	npages = pl.n ? pl.v[pl.n - 1].page + 1 : 1;
+	/* Page breaks and keeps can make more pages than the height says. */
+	if (npages > LAYOUT_MAX_PAGES) {
+		f->too_long = true;
+		goto out;
+	}
 	if ((r->pages = calloc(npages, sizeof(*r->pages))) == NULL ||
 	    (numbers = calloc(npages, sizeof(*numbers))) == NULL ||
 	    (sections = calloc(npages, sizeof(*sections))) == NULL)

@@ -23,6 +23,14 @@
 #include "planrep/diag.h"
 #include "planrep/doc.h"
 
+/*
+ * The most pages a document may have. The layout holds every page until it is drawn (a table of
+ * contents needs the last page number before the first page is written), about 0.2 MB a page of
+ * text: 2,000 pages is some 400 MB and a few seconds. A longer document stops with an error saying so
+ * before it gets there, rather than taking the machine's memory (docs/security.md).
+ */
+#define LAYOUT_MAX_PAGES	2000
+
 /* The fonts and the pango context of a run: made once, used for every document of the run. */
 struct layout_fonts;
 
