@@ -124,6 +124,7 @@ layout_document(struct layout_fonts *fonts, const struct doc *doc, struct diag_l
 		if (!has_refs(r) || ids_hash(&f) == before)
 			break;
 		flow_clear(&f);
+		flow_memo_take(&f);
 		result_clear(r);
 	}
 	ok = true;
@@ -134,6 +135,7 @@ out:
 	else if (!ok && !diag_failed(diags))
 		diag_add(diags, DIAG_FATAL, doc->path, 0, 0, "out of memory during layout");
 	flow_clear(&f);
+	flow_memo_free(&f);
 	free(f.ids);
 	free(f.anon);
 	if (!ok) {

@@ -65,6 +65,104 @@ flow_keep(struct flow *f, struct para *p)
 	return p;
 }
 
+static unsigned long
+mix(unsigned long h, const void *p, size_t n)
+{
+	const unsigned char	*b = p;
+
+	while (n-- > 0)
+		h = (h ^ *b++) * 1099511628211UL;
+	return h;
+}
+
+static unsigned long
+input_hash(const struct para_input *in)
+{
+	unsigned long	 h = 14695981039346656037UL;
+
+	h = mix(h, &in->style, sizeof(in->style));
+	h = mix(h, &in->node, sizeof(in->node));
+	h = mix(h, &in->width, sizeof(in->width));
+	h = mix(h, &in->indent, sizeof(in->indent));
+	h = mix(h, &in->hanging, sizeof(in->hanging));
+	h = mix(h, &in->align, sizeof(in->align));
+	if (in->text != NULL)
+		h = mix(h, in->text, strlen(in->text));
+	return h;
+}
+
+static bool
+same_input(const struct para_input *a, const struct para_input *b)
+{
+	return a->style == b->style && a->node == b->node && a->width == b->width &&
+	    a->indent == b->indent && a->hanging == b->hanging && a->align == b->align &&
+	    (a->text == NULL) == (b->text == NULL) && (a->text == NULL || strcmp(a->text, b->text) == 0);
+}
+
+struct para *
+flow_para(struct flow *f, const struct para_input *in)
+{
+	struct para	*p = NULL;
+	unsigned long	 h = input_hash(in);
+	size_t		 i, mask = f->memo_cap - 1;
+
+	/* Open addressing: the slots from h's own on, until an empty one. */
+	for (i = h & mask; f->memo_cap > 0 && f->memo[i] != NULL; i = (i + 1) & mask)
+		if (f->memo[i] != (struct para *)f && f->memo[i]->made_hash == h &&
+		    same_input(&f->memo[i]->made_of, in)) {
+			p = f->memo[i];
+			f->memo[i] = (struct para *)f;	/* taken: a tombstone keeps the chain */
+			return flow_keep(f, p);
+		}
+	if ((p = para_layout(f->fonts, in, f->diags)) == NULL)
+		return NULL;
+	p->made_of = *in;
+	p->made_of.fields = NULL;
+	p->made_hash = h;
+	if (in->text != NULL && (p->made_of.text = strdup(in->text)) == NULL) {
+		para_free(p);
+		return NULL;
+	}
+	return flow_keep(f, p);
+}
+
+void
+flow_memo_free(struct flow *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->memo_cap; i++)
+		if (f->memo[i] != NULL && f->memo[i] != (struct para *)f)
+			para_free(f->memo[i]);
+	free(f->memo);
+	f->memo = NULL;
+	f->memo_cap = 0;
+}
+
+void
+flow_memo_take(struct flow *f)
+{
+	struct layout_result	*r = f->res;
+	size_t			 i, k, cap = 16;
+
+	flow_memo_free(f);
+	while (cap < 2 * r->para_count)
+		cap *= 2;
+	if ((f->memo = calloc(cap, sizeof(*f->memo))) == NULL)
+		return;		/* no memo: the next pass sets everything again */
+	f->memo_cap = cap;
+	for (i = 0; i < r->para_count; i++) {
+		if (r->paras[i]->has_fields) {
+			para_free(r->paras[i]);
+			continue;
+		}
+		for (k = r->paras[i]->made_hash & (cap - 1); f->memo[k] != NULL; k = (k + 1) & (cap - 1))
+			continue;
+		f->memo[k] = r->paras[i];
+	}
+	r->para_count = 0;
+}
+
 /* A new slice at the end; the pointer is valid until the next push. */
 static struct slice *
 push(struct flow *f, enum slice_kind kind, double height, const struct doc_node *node)
@@ -194,7 +292,7 @@ lines(struct flow *f, const struct doc_node *node, const char *text, const struc
 	in.align = st->align;
 	in.fields = &fields;
 	in.file = f->doc->path;
-	if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL) {
+	if ((p = flow_para(f, &in)) == NULL) {
 		f->oom = true;
 		return NULL;
 	}
@@ -358,12 +456,11 @@ min_width(struct flow *f, const struct doc_node *cell)
 	in.width = 1;
 	in.align = DOC_ALIGN_LEFT;
 	in.file = f->doc->path;
-	if ((p = para_layout(f->fonts, &in, f->diags)) == NULL)
+	if ((p = flow_para(f, &in)) == NULL)
 		return 0;
 	for (i = 0; i < p->line_count; i++)
 		if (p->lines[i].natural > m)
 			m = p->lines[i].natural;
-	para_free(p);
 	return m + 2 * 0.3 * st->size;
 }
 
@@ -444,7 +541,7 @@ cell_layout(struct flow *f, const struct doc_node *cell, double w, struct cellse
 		in.node = cell;
 		in.indent = 0;
 		in.hanging = 0;
-		if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL)
+		if ((p = flow_para(f, &in)) == NULL)
 			return false;
 		cs->paras[cs->count++] = p;
 		cs->height = p->pitch * (double)p->line_count;
@@ -458,7 +555,7 @@ cell_layout(struct flow *f, const struct doc_node *cell, double w, struct cellse
 		in.indent = in.style->indent;
 		in.hanging = in.style->hanging;
 		in.align = in.style->align;
-		if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL)
+		if ((p = flow_para(f, &in)) == NULL)
 			return false;
 		cs->paras[cs->count++] = p;
 		cs->height += p->pitch * (double)p->line_count;
@@ -597,7 +694,7 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 		in.width = w;
 		in.align = DOC_ALIGN_LEFT;
 		in.file = f->doc->path;
-		if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL ||
+		if ((p = flow_para(f, &in)) == NULL ||
 		    (tc->continued = calloc(1, sizeof(*tc->continued))) == NULL)
 			goto out;
 		tc->continued->kind = SLICE_LINE;

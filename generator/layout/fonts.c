@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -28,7 +29,18 @@ layout_fonts_new(struct diag_list *diags)
 	f->map = pango_cairo_font_map_new();
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
 	f->context = pango_font_map_create_context(f->map);
-	opt = cairo_font_options_create();
+	/*
+	 * The PDF surface's own font options as the base: drawing merges them into the font's, and a
+	 * font whose options differ in any of them (cairo 1.16: round glyph positions, which has no
+	 * public setter) is a new cairo scaled font to the PDF, whose every glyph FreeType loads again.
+	 */
+	{
+		cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(NULL, NULL, 595, 842);
+
+		opt = cairo_font_options_create();
+		cairo_surface_get_font_options(pdf, opt);
+		cairo_surface_destroy(pdf);
+	}
 	cairo_font_options_set_hint_style(opt, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(opt, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_antialias(opt, CAIRO_ANTIALIAS_GRAY);

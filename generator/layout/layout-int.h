@@ -73,6 +73,8 @@ struct para {
 	struct para_span	*spans;		/* owned */
 	size_t			 span_count;
 	bool			 has_fields;	/* refs or page numbers: set again when they change */
+	struct para_input	 made_of;	/* what flow_para set it from (text: owned copy) */
+	unsigned long		 made_hash;
 	size_t			 char_count;
 	double			*xpos_store;	/* owned: x of each character in its line */
 	double			*wid_store;	/* owned: width of each character */
@@ -188,6 +190,8 @@ struct flow {
 	char			 numbuf[64][16];	/* ref texts handed to para_layout */
 	size_t			 numbuf_next;
 	double			 total;		/* pt of slices so far: pages at least total / H */
+	struct para		**memo;		/* owned: the last pass's paragraphs, hashed by input */
+	size_t			 memo_cap;	/* slots, a power of two, or 0 */
 	bool			 too_long;	/* past LAYOUT_MAX_PAGES: stopped */
 	bool			 oom;
 };
@@ -207,6 +211,18 @@ struct layout_result {
 
 /* Keeps p in the result (freed with it). Returns p, or NULL (and frees p) when out of memory. */
 struct para	*flow_keep(struct flow *, struct para *);
+
+/*
+ * A paragraph set from in and kept in the result: the one an earlier pass set from the same input
+ * when there is one without fields (refs, page numbers), else set now. A document with a table of
+ * contents is laid out twice (the second time with the page numbers); this makes the second pass
+ * cost only what changed.
+ */
+struct para	*flow_para(struct flow *, const struct para_input *);
+
+/* Moves the result's paragraphs without fields into the flow's memo, for the next pass. */
+void		 flow_memo_take(struct flow *);
+void		 flow_memo_free(struct flow *);
 
 /* Lays out the blocks of the document (title page, toc, body) into slices. */
 bool		 flow_document(struct flow *);

@@ -235,7 +235,7 @@ text_para(struct flow *f, const char *text, const struct doc_style *st, enum doc
 	in.width = w;
 	in.align = align;
 	in.file = f->doc->path;
-	return flow_keep(f, para_layout(f->fonts, &in, f->diags));
+	return flow_para(f, &in);
 }
 
 /* Items of a paragraph's lines straight onto a page, first line box top at y. */
@@ -511,7 +511,7 @@ running(struct flow *f, size_t index, int number, int count, const char *section
 		in.hanging = 0;
 		in.fields = &fields;
 		in.file = f->doc->path;
-		if ((p = flow_keep(f, para_layout(f->fonts, &in, f->diags))) == NULL)
+		if ((p = flow_para(f, &in)) == NULL)
 			return false;
 		if (c->type == DOC_HEADER)
 			y = f->y0 - f->doc->page.header_offset - p->top;

@@ -989,6 +989,7 @@ para_free(struct para *p)
 	}
 	free(p->lines);
 	free(p->spans);
+	free((char *)p->made_of.text);
 	free(p->xpos_store);
 	free(p->wid_store);
 	free(p->off_store);
