@@ -260,6 +260,8 @@ cmd_chart(int argc, char **argv)
 	}
 	path = plan != NULL ? plan : argv[optind];
 
+	/* Ctrl-C or kill while the files are being written leaves no temporary file behind. */
+	render_out_cleanup_on_signals();
 	diag_list_init(&diags);
 	if (plan != NULL)
 		xml = indicator_chart(plan, indicator, kind, period, &diags);

@@ -21,12 +21,26 @@
  *
  * Limits: libxslt's own counters (maxTemplateDepth, maxTemplateVars, opLimit) are set on every
  * transform context; they are per context, so one template can be applied in turn to many plans.
+ * They are not enough on their own. libxslt's opLimit counts instructions, not the steps inside an
+ * XPath expression, so one xsl:value-of of count($t[count($t[…])]) over a node-set of 10^5 made-up
+ * nodes runs for days; libxml2 counts those steps when its XPath context has an opLimit, so that is
+ * set too (MAX_XPATH_STEPS). And a few dozen instructions can double a string (concat($s, $s)) or a
+ * tree (a variable holding two copies of the last) each time, taking all the memory of the machine
+ * with neither deep nesting nor many instructions: while a transform runs, libxml2's allocator is
+ * replaced by one that counts what the transform holds and refuses more than MAX_MEMORY, stopping
+ * the transform (glibc only: it needs malloc_usable_size to count frees).
+ *
+ * XInclude is never processed: libxslt would run it with libxml2's own loader, outside the checks
+ * above, when its process-wide default is on, so every transform context turns it off.
  *
  * The handlers and the loader are process globals in libxslt and libxml2: they are set just before
  * each compile or transform and restored just after, as xml/load.c does for the parser.
  */
 #include <errno.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,6 +50,8 @@
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/xpath.h>
 #include <libxslt/documents.h>
 #include <libxslt/imports.h>
 #include <libxslt/security.h>
@@ -70,6 +86,14 @@ struct entry {
 	char		*text;	/* owned */
 };
 
+/*
+ * The most XPath steps (nodes visited, operations evaluated) in one transform: the comparison of the
+ * five plans takes 1.4 million, a plan 20 000; a runaway reaches 100 million in about 3 s (Debug).
+ */
+#define MAX_XPATH_STEPS	200000000ul
+/* The most memory a transform may hold (bytes): far above what the full plan of a jurisdiction needs. */
+#define MAX_MEMORY	((size_t)512 * 1024 * 1024)
+
 #define MAX_ENTRIES	50	/* reports kept from one call; more are counted, and the last kept */
 #define MAX_ROOTS	2	/* folders that may be read */
 #define UNIT_SIZE	2048	/* longest unit of error text kept */
@@ -92,6 +116,8 @@ struct run {
 	size_t			 dropped;	/* reports left out beyond MAX_ENTRIES */
 	bool			 quiet;		/* after a recursion stop: drop libxslt's stack dump */
 	bool			 failed;	/* a read was refused or failed */
+	bool			 out_of_memory;	/* the transform reached MAX_MEMORY */
+	bool			 xpath_stopped;	/* the transform reached MAX_XPATH_STEPS */
 };
 
 /* What a compile or transform sets in libxslt and libxml2, saved to be put back. */
@@ -239,6 +265,8 @@ queue(struct run *r, enum entry_kind kind, const char *file, long line, const ch
 	struct entry	*e;
 	size_t		 n;
 
+	if (r->out_of_memory || r->xpath_stopped)
+		return;	/* what fails after a limit stopped the transform is its consequence */
 	if (r->count == MAX_ENTRIES) {
 		/* Keep the latest in the last place: it may be the xsl:message that stopped the run. */
 		e = &r->entries[MAX_ENTRIES - 1];
@@ -446,6 +474,29 @@ on_generic_error(void *arg, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * The transform reached MAX_XPATH_STEPS. libxml2 reports it through its structured or its generic
+ * handler, and every evaluation after it fails the same way: it is reported once, plainly, the
+ * transform is stopped, and what libxslt says after it is left out.
+ */
+static void
+xpath_limit(struct run *r)
+{
+	const char	*file;
+	long		 line;
+	char		 msg[256];
+
+	if (r->xpath_stopped)
+		return;
+	current_place(r, &file, &line);
+	snprintf(msg, sizeof(msg), "the transform evaluated more than %lu XPath steps: an expression "
+	    "probably loops without end", MAX_XPATH_STEPS);
+	queue(r, ENTRY_ERROR, file, line, msg);
+	r->xpath_stopped = true;
+	if (r->ctxt != NULL)
+		r->ctxt->state = XSLT_STATE_STOPPED;
+}
+
 /* libxml2's generic errors (some XPath reports): kept as detail for libxslt's report that follows. */
 static void
 on_xml_generic_error(void *arg, const char *fmt, ...)
@@ -463,6 +514,12 @@ on_xml_generic_error(void *arg, const char *fmt, ...)
 		piece[--n] = '\0';
 	if (n == 0)
 		return;
+	if (r->ctxt != NULL && r->ctxt->xpathCtxt != NULL && r->ctxt->xpathCtxt->opLimit != 0 &&
+	    r->ctxt->xpathCtxt->opCount >= r->ctxt->xpathCtxt->opLimit &&
+	    strstr(piece, "Operation limit exceeded") != NULL) {
+		xpath_limit(r);
+		return;
+	}
 	if (r->xpath == NULL) {
 		r->xpath = strdup(piece);
 		return;
@@ -491,6 +548,10 @@ on_xml_error(void *arg, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	if (e->domain == XML_FROM_XPATH && e->code == XPATH_OP_LIMIT_EXCEEDED) {
+		xpath_limit(r);
+		return;
+	}
 	if (e->domain == XML_FROM_XPATH) {
 		if (e->str1 != NULL)
 			snprintf(msg + n, sizeof(msg) - n, " in \"%s\"", e->str1);
@@ -573,6 +634,133 @@ run_clear(struct run *r)
 		free(r->roots[i]);
 	free(r->place_file);
 	free(r->xpath);
+}
+
+/* ---- Memory --------------------------------------------------------------------------------- */
+
+/*
+ * libxml2's allocator while a transform runs (see the top of the file). libxml2 and libxslt free a
+ * block with whatever xmlFree is when they free it, so these wrap the C library's functions and add
+ * no header: a block allocated before the transform may be freed during it, and one allocated
+ * during it (the result document) freed after it by plain free. mem_held is what was allocated
+ * during the transform less what was freed; freeing older blocks makes it lower than the truth,
+ * never higher, which only loosens the limit a little.
+ */
+#ifdef __GLIBC__
+static struct run	*mem_run;	/* the transform being counted */
+static size_t		 mem_held;	/* bytes */
+
+/* Refuses an allocation: the transform is stopped, and the report says why. */
+static void *
+mem_refuse(void)
+{
+	const char	*file;
+	long		 line;
+	char		 msg[256];
+
+	if (!mem_run->out_of_memory) {
+		/* queue allocates with the C library, not through these functions */
+		current_place(mem_run, &file, &line);
+		snprintf(msg, sizeof(msg), "the transform took more than %zu MB of memory: the template "
+		    "probably builds strings or trees without end", MAX_MEMORY / (1024 * 1024));
+		queue(mem_run, ENTRY_ERROR, file, line, msg);
+		mem_run->out_of_memory = true;
+	}
+	if (mem_run->ctxt != NULL)
+		mem_run->ctxt->state = XSLT_STATE_STOPPED;
+	return NULL;
+}
+
+/* True when size more bytes would pass the limit. */
+static bool
+mem_over(size_t size)
+{
+	return size > MAX_MEMORY || mem_held > MAX_MEMORY - size;
+}
+
+static void *
+mem_malloc(size_t size)
+{
+	void	*p;
+
+	if (mem_over(size))
+		return mem_refuse();
+	if ((p = malloc(size)) != NULL)
+		mem_held += malloc_usable_size(p);
+	return p;
+}
+
+static void *
+mem_realloc(void *old, size_t size)
+{
+	size_t	 before = old != NULL ? malloc_usable_size(old) : 0;
+	void	*p;
+
+	if (size > before && mem_over(size - before))
+		return mem_refuse();
+	if ((p = realloc(old, size)) == NULL)
+		return NULL;
+	mem_held -= before < mem_held ? before : mem_held;
+	mem_held += malloc_usable_size(p);
+	return p;
+}
+
+static void
+mem_free(void *p)
+{
+	size_t	 n;
+
+	if (p == NULL)
+		return;
+	n = malloc_usable_size(p);
+	mem_held -= n < mem_held ? n : mem_held;
+	free(p);
+}
+
+static char *
+mem_strdup(const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+	char	*p;
+
+	if ((p = mem_malloc(n)) != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+#endif
+
+/* What libxml2 allocates with, saved while a transform is counted. */
+struct saved_mem {
+	xmlFreeFunc		 free_fn;
+	xmlMallocFunc		 malloc_fn;
+	xmlMallocFunc		 atomic_fn;
+	xmlReallocFunc		 realloc_fn;
+	xmlStrdupFunc		 strdup_fn;
+};
+
+static void
+mem_count_begin(struct saved_mem *m, struct run *r)
+{
+#ifdef __GLIBC__
+	xmlGcMemGet(&m->free_fn, &m->malloc_fn, &m->atomic_fn, &m->realloc_fn, &m->strdup_fn);
+	mem_run = r;
+	mem_held = 0;
+	xmlGcMemSetup(mem_free, mem_malloc, mem_malloc, mem_realloc, mem_strdup);
+#else
+	(void)m;
+	(void)r;
+#endif
+}
+
+static void
+mem_count_end(const struct saved_mem *m)
+{
+#ifdef __GLIBC__
+	xmlGcMemSetup(m->free_fn, m->malloc_fn, m->atomic_fn, m->realloc_fn, m->strdup_fn);
+	mem_run = NULL;
+#else
+	(void)m;
+#endif
 }
 
 /* ---- Reading files -------------------------------------------------------------------------- */
@@ -815,6 +1003,7 @@ template_apply(struct template *tpl, xmlDocPtr input, const char *input_path,
 	xsltTransformContextPtr	 ctxt;
 	struct run		 r;
 	struct saved		 saved;
+	struct saved_mem	 saved_mem;
 	xmlDocPtr		 res = NULL;
 	bool			 failed, stopped;
 	size_t			 before = diags->count;
@@ -838,19 +1027,24 @@ template_apply(struct template *tpl, xmlDocPtr input, const char *input_path,
 	ctxt->maxTemplateDepth = TEMPLATE_MAX_DEPTH;
 	ctxt->maxTemplateVars = TEMPLATE_MAX_VARS;
 	ctxt->opLimit = TEMPLATE_MAX_OPS;
+	ctxt->xpathCtxt->opLimit = MAX_XPATH_STEPS;
+	ctxt->xinclude = 0;
 	xsltSetCtxtSecurityPrefs(tpl->sec, ctxt);
 	xsltSetTransformErrorFunc(ctxt, &r, on_ctxt_error);
 
 	handlers_set(&saved, &r);
-	if (set_params(tpl, ctxt, params, diags))
+	if (set_params(tpl, ctxt, params, diags)) {
+		mem_count_begin(&saved_mem, &r);
 		res = xsltApplyStylesheetUser(tpl->style, input, NULL, NULL, NULL, ctxt);
-	else
+		mem_count_end(&saved_mem);
+	} else
 		r.failed = true;
 	if (r.len > 0)
 		unit_done(&r, false);
 	handlers_restore(&saved);
 	stopped = ctxt->state == XSLT_STATE_STOPPED;
-	failed = res == NULL || ctxt->state != XSLT_STATE_OK || r.failed;
+	failed = res == NULL || ctxt->state != XSLT_STATE_OK || r.failed || r.out_of_memory ||
+	    r.xpath_stopped;
 	flush(&r, false, failed, stopped);
 	xsltFreeTransformContext(ctxt);
 	run_clear(&r);

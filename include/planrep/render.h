@@ -85,6 +85,8 @@ bool	render_format_parse(const char *name, enum render_format *);
 /*
  * An output file written atomically: open gives a temporary file beside path; write appends (it is
  * a cairo_write_func_t); commit renames it to path; abort removes it. Both leave the struct closed.
+ * While open, the struct is in a list of open outputs (it must not move or be copied until commit or
+ * abort), so that render_out_cleanup_on_signals can remove the temporary file.
  */
 struct render_out {
 	int		 fd;
@@ -92,11 +94,21 @@ struct render_out {
 	char		*path;		/* owned */
 	bool		 failed;	/* a write failed */
 	int		 error;		/* errno of the failure */
+	struct render_out *live_prev;	/* borrowed: the list of open outputs */
+	struct render_out *live_next;	/* borrowed */
 };
 
 bool		render_out_open(struct render_out *, const char *path, struct diag_list *);
 cairo_status_t	render_out_write(void *out, const unsigned char *data, unsigned int length);
 bool		render_out_commit(struct render_out *, struct diag_list *);
 void		render_out_abort(struct render_out *);
+
+/*
+ * For a command that writes one product (render, chart): from now on SIGINT, SIGTERM and SIGHUP
+ * remove every temporary file still open, then end the process by that signal (exit status 128 +
+ * its number, 130 for SIGINT, 143 for SIGTERM). A signal ignored at the call (nohup, a background
+ * job of a script) stays ignored. The batch build stops its workers its own way.
+ */
+void		render_out_cleanup_on_signals(void);
 
 #endif
