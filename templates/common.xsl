@@ -255,6 +255,13 @@
           </xsl:for-each>
         </series>
       </xsl:if>
+      <!-- No value observed yet: the plan's own baseline is the one value there is, at the base year
+           (a chart of a reference line alone would be drawn as 无数据). -->
+      <xsl:if test="not($obs) and $ev/@baseline-value">
+        <series name="{$place}">
+          <point period="{$base}" value="{$ev/@baseline-value}"/>
+        </series>
+      </xsl:if>
       <xsl:if test="$ev/@baseline-value">
         <reference kind="baseline" value="{$ev/@baseline-value}" at="{$base}"/>
       </xsl:if>
