@@ -352,12 +352,7 @@ cmd_chart(int argc, char **argv)
 		ok = draw_one(&j, ch, &outs[i], name, &diags);
 	}
 	/* All written, then all renamed: a failure leaves none of them. */
-	for (i = 0; i < opened; i++) {
-		if (ok)
-			ok = render_out_commit(&outs[i], &diags);
-		else
-			render_out_abort(&outs[i]);
-	}
+	ok = render_out_commit_all(outs, opened, ok, &diags);
 	if (!ok)
 		rc = EXIT_FAILED;
 out:

@@ -221,6 +221,48 @@ render_out_commit(struct render_out *o, struct diag_list *diags)
 	return true;
 }
 
+bool
+render_out_commit_all(struct render_out *outs, size_t n, bool ok, struct diag_list *diags)
+{
+	sigset_t	 old;
+	size_t		 i, done = 0;
+	int		 err;
+
+	/* Every file checked first: a write that failed fails them all before any is renamed. */
+	for (i = 0; i < n && ok; i++) {
+		if (outs[i].failed || close(outs[i].fd) == -1) {
+			diag_add(diags, DIAG_ERROR, outs[i].path, 0, 0, "write failed: %s",
+			    strerror(outs[i].failed ? outs[i].error : errno));
+			ok = false;
+		}
+		outs[i].fd = -1;
+	}
+	/* Renamed with the signals held, so that none lands between two renames. */
+	block(&old);
+	for (i = 0; i < n && ok; i++) {
+		if (rename(outs[i].tmp, outs[i].path) == -1) {
+			err = errno;
+			diag_add(diags, DIAG_ERROR, outs[i].path, 0, 0,
+			    "cannot rename the finished file into place: %s", strerror(err));
+			ok = false;
+			break;
+		}
+		unlink_live(&outs[i]);
+		done = i + 1;
+	}
+	if (!ok) {
+		for (i = 0; i < done; i++)
+			unlink(outs[i].path);
+		for (i = done; i < n; i++)
+			if (outs[i].tmp != NULL)
+				unlink(outs[i].tmp);
+	}
+	unblock(&old);
+	for (i = 0; i < n; i++)
+		closeout(&outs[i]);
+	return ok;
+}
+
 void
 render_out_abort(struct render_out *o)
 {

@@ -458,12 +458,7 @@ render_pages(const struct layout_result *r, const char *path, const struct rende
 		ok = render_target_close(&t, name, diags);
 	}
 	free(pattern);
-	for (i = 0; i < done; i++) {
-		if (ok)
-			ok = render_out_commit(&outs[i], diags);
-		else
-			render_out_abort(&outs[i]);
-	}
+	ok = render_out_commit_all(outs, done, ok, diags);
 	free(outs);
 	return ok;
 }

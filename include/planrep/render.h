@@ -104,6 +104,14 @@ bool		render_out_commit(struct render_out *, struct diag_list *);
 void		render_out_abort(struct render_out *);
 
 /*
+ * The n files of one output (an SVG or PNG per page, a document's charts), all or none: when ok,
+ * each is committed, with SIGINT, SIGTERM and SIGHUP held off until the last is in place; when a
+ * commit fails (or ok is false), the files already renamed are removed and the rest aborted.
+ * Returns true when all are in place.
+ */
+bool		render_out_commit_all(struct render_out *, size_t n, bool ok, struct diag_list *);
+
+/*
  * For a command that writes one product (render, chart): from now on SIGINT, SIGTERM and SIGHUP
  * remove every temporary file still open, then end the process by that signal (exit status 128 +
  * its number, 130 for SIGINT, 143 for SIGTERM). A signal ignored at the call (nohup, a background

@@ -129,6 +129,19 @@ interrupted TERM 143 "render to PDF" "$planrep" render long.xml -o dest/long.pdf
 # a template's product, as the users run it
 interrupted INT 130 "render a plan" "$planrep" render "$src/templates/plan.xsl" "$plan" -o dest/plan.pdf
 
+# several files of one output are all there or none: the second page's name taken by a folder, the
+# first page (already written) is not left behind either
+rm -rf dest && mkdir -p dest/long-002.svg
+expect_exit 1 "$planrep" render long.xml -o dest/long.svg
+expect_grep "$tmp/err" "cannot rename the finished file into place"
+left=$(find dest -mindepth 1 -not -path 'dest/long-002.svg' | head -3)
+[ -z "$left" ] || { echo "FAIL: a failed multi-page render left $left"; fails=$((fails + 1)); }
+rm -rf dest && mkdir -p dest/c-002.svg
+expect_exit 1 "$planrep" chart charts.xml -o dest/c.svg
+left=$(find dest -mindepth 1 -not -path 'dest/c-002.svg' | head -3)
+[ -z "$left" ] || { echo "FAIL: a failed chart document left $left"; fails=$((fails + 1)); }
+rm -rf dest && mkdir dest
+
 # the documents themselves are fine: unbothered, they render completely
 expect_exit 0 "$planrep" render long.xml -o dest/long.pdf
 [ -s dest/long.pdf ] || { echo "FAIL: long.pdf not written"; fails=$((fails + 1)); }
