@@ -156,9 +156,57 @@ xml_doc_parse(const char *data, size_t size, const char *name, struct diag_list 
  * stylesheet, what it includes and imports, the documents document() reads and the result tree, and
  * frees them as its own only when they come from the one dictionary they all share.
  */
+/*
+ * The line of the first start tag with more than XML_MAX_ATTRS attributes, or 0. A lexical scan of
+ * the bytes: '=' outside quotes inside a start tag; comments, CDATA sections, processing
+ * instructions and declarations are skipped whole (their text may hold '=', quotes or '>').
+ */
+static long
+too_many_attributes(const char *s, size_t n)
+{
+	static const struct {
+		const char	*open, *close;
+	} skip[] = { { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" }, { "<!", ">" } };
+	const char	*p = s, *end = s + n, *e;
+	long		 line = 1, tagline;
+	size_t		 k, count;
+	char		 quote;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		for (e = s; e < p; e++)		/* lines up to here */
+			line += *e == '\n';
+		s = p;
+		for (k = 0; k < sizeof(skip) / sizeof(skip[0]); k++)
+			if ((size_t)(end - p) >= strlen(skip[k].open) &&
+			    memcmp(p, skip[k].open, strlen(skip[k].open)) == 0)
+				break;
+		if (k < sizeof(skip) / sizeof(skip[0])) {
+			for (e = p + strlen(skip[k].open); e < end &&
+			    ((size_t)(end - e) < strlen(skip[k].close) ||
+			    memcmp(e, skip[k].close, strlen(skip[k].close)) != 0); e++)
+				continue;
+			p = e;
+			continue;
+		}
+		tagline = line;
+		for (count = 0, quote = 0, e = p + 1; e < end && (quote != 0 || *e != '>'); e++) {
+			if (quote != 0) {
+				if (*e == quote)
+					quote = 0;
+			} else if (*e == '"' || *e == '\'')
+				quote = *e;
+			else if (*e == '=' && ++count > XML_MAX_ATTRS)
+				return tagline;
+		}
+		p = e;
+	}
+	return 0;
+}
+
 static xmlDocPtr
 parse(const char *data, size_t size, const char *name, xmlDictPtr dict, struct diag_list *diags)
 {
+	long			 many;
 	xmlParserCtxtPtr	 ctxt;
 	xmlDocPtr		 doc = NULL;
 	xmlNodePtr		 root, deep;
@@ -180,6 +228,11 @@ parse(const char *data, size_t size, const char *name, xmlDictPtr dict, struct d
 	    (data[0] == '\0' && data[1] == '<') || (data[0] == '<' && data[1] == '\0'))) {
 		diag_add(diags, DIAG_ERROR, name, 1, 0, "file is UTF-16: planrep reads UTF-8 only "
 		    "(convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+		return NULL;
+	}
+	if ((many = too_many_attributes(data, size)) > 0) {
+		diag_add(diags, DIAG_ERROR, name, many, 0, "an element with more than %d attributes",
+		    XML_MAX_ATTRS);
 		return NULL;
 	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {

@@ -1,6 +1,7 @@
 # Resource bounds (issue 9, docs/security.md): a document past LAYOUT_MAX_PAGES (2,000) pages stops with
 # an error naming the limit, exit 65 and no file, whether its length comes from text or page breaks; a
-# 10,000-row table renders whole (some 300 pages); a table wider than 64 columns is refused.
+# 10,000-row table renders whole (some 300 pages); a table wider than 64 columns is refused; an element
+# with more than 256 attributes is refused before libxml2 parses it.
 . "$(dirname "$0")/lib.bash"
 
 head='<?xml version="1.0" encoding="UTF-8"?>
@@ -56,5 +57,29 @@ expect_grep "$tmp/last.txt" "序号"
 expect_exit 65 "$planrep" render "$tmp/wide.xml" -o "$tmp/wide.pdf"
 expect_grep "$tmp/err" "wide.xml:3: error: a table of 70 columns: at most 64 can be set"
 [ ! -e "$tmp/wide.pdf" ] || { echo "FAIL: a PDF was written for a table too wide"; fails=$((fails + 1)); }
+
+# 50,000 attributes on one element (libxml2 checks each against all before it: 21 s once): refused
+# from the bytes, at once, with the line; a comment or CDATA full of '=' is no element
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo '<!-- a = b = c = d -->'
+	printf '<document xmlns="urn:planrep:doc">\n<p'
+	for i in $(seq 50000); do printf ' a%d="="' "$i"; done
+	echo '>x</p></document>'
+} >"$tmp/attrs.xml"
+start=$(date +%s%N)
+expect_exit 65 "$planrep" render "$tmp/attrs.xml" -o "$tmp/attrs.pdf"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+expect_grep "$tmp/err" "attrs.xml:4: error: an element with more than 256 attributes"
+[ "$ms" -lt 5000 ] || { echo "FAIL: refusing 50,000 attributes took $ms ms"; fails=$((fails + 1)); }
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	printf '<document xmlns="urn:planrep:doc"><!--'
+	for i in $(seq 400); do printf ' a%d="1"' "$i"; done
+	printf -- '--><p><![CDATA['
+	for i in $(seq 400); do printf ' b%d=2' "$i"; done
+	echo ']]></p></document>'
+} >"$tmp/notattrs.xml"
+expect_exit 0 "$planrep" render "$tmp/notattrs.xml" -o "$tmp/notattrs.pdf"
 
 finish

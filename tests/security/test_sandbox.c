@@ -125,12 +125,14 @@ refused_body(const char *name, const char *body, const char *why)
 	struct diag_list	 d;
 	char			 xsl[4096];
 	xmlDocPtr		 out;
+	int			 n;
 
-	snprintf(xsl, sizeof(xsl), XSL_HEAD
+	n = snprintf(xsl, sizeof(xsl), XSL_HEAD
 	    "  <xsl:template match=\"/\">\n"
-	    "    <out>%s</out>\n"
+	    "    <out>%.1700s</out>\n"
 	    "  </xsl:template>\n"
 	    XSL_TAIL, body);
+	assert_true(n > 0 && (size_t)n < sizeof(xsl) && strlen(body) <= 1700);
 	diag_list_init(&d);
 	out = run(name, xsl, &d);
 	if (out != NULL || !has(&d, DIAG_ERROR, 0, why) || !no_secret(&d))
