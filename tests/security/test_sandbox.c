@@ -28,6 +28,7 @@
 
 #include "planrep/template.h"
 #include "planrep/xml.h"
+#include "testlib.h"
 
 static char tmpdir[] = "/tmp/planrep-test-sandbox-XXXXXX";
 
@@ -40,34 +41,18 @@ static char tmpdir[] = "/tmp/planrep-test-sandbox-XXXXXX";
 	" xmlns:my=\"urn:my\" extension-element-prefixes=\"exsl func\">\n"
 #define XSL_TAIL "</xsl:stylesheet>\n"
 
-/* Writes text to tmpdir/name and returns the path (one of four static buffers, in turn). */
+/* Writes text to a file in the test's folder and returns its path. */
 static const char *
 put(const char *name, const char *text)
 {
-	static char	 paths[4][512];
-	static int	 which;
-	char		*path = paths[which = (which + 1) % 4];
-	FILE		*f;
-
-	snprintf(path, sizeof(paths[0]), "%s/%s", tmpdir, name);
-	assert_non_null(f = fopen(path, "wb"));
-	fwrite(text, 1, strlen(text), f);
-	fclose(f);
-	return path;
+	return test_put(tmpdir, name, text);
 }
 
 /* True when some diagnostic at least as bad as sev, at that line (0: any), contains needle. */
 static bool
 has(const struct diag_list *d, enum diag_severity sev, long line, const char *needle)
 {
-	size_t	 i;
-
-	for (i = 0; i < d->count; i++)
-		if (d->items[i].severity >= sev && (line == 0 || d->items[i].line == line) &&
-		    strstr(d->items[i].message, needle) != NULL)
-			return true;
-	diag_list_print(d, stderr);
-	return false;
+	return test_diag_has(d, sev, line, needle);
 }
 
 /* True when no diagnostic quotes the secret: a refusal must not leak what it refused to read. */
@@ -166,7 +151,7 @@ include_outside_refused(void **state)
 {
 	static const char *const kinds[] = { "include", "import" };
 	struct diag_list	 d;
-	char			 href[6][600], xsl[2048], link[600], target[600];
+	char			 href[6][600], xsl[4096], link[600], target[600];
 	size_t			 i, k;
 
 	(void)state;
@@ -530,7 +515,7 @@ setup(void **state)
 	size_t	 i;
 
 	(void)state;
-	if (mkdtemp(tmpdir) == NULL)
+	if (test_dir_make(tmpdir) != 0)
 		return -1;
 	for (i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
 		snprintf(sub, sizeof(sub), "%s/%s", tmpdir, subs[i]);
@@ -542,12 +527,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	 cmd[600];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	xml_cleanup();
-	return system(cmd) == 0 ? 0 : -1;
+	return test_dir_remove(tmpdir);
 }
 
 int

@@ -19,6 +19,7 @@
 
 #include "planrep/doc.h"
 #include "planrep/xml.h"
+#include "testlib.h"
 
 #define HEAD	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<document xmlns=\"urn:planrep:doc\">\n"
 #define TAIL	"</document>\n"
@@ -44,14 +45,7 @@ build(const char *text, struct diag_list *d)
 static bool
 has(const struct diag_list *d, long line, const char *needle)
 {
-	size_t	 i;
-
-	for (i = 0; i < d->count; i++)
-		if (d->items[i].severity >= DIAG_ERROR && (line == 0 || d->items[i].line == line) &&
-		    strstr(d->items[i].message, needle) != NULL)
-			return true;
-	diag_list_print(d, stderr);
-	return false;
+	return test_diag_has(d, DIAG_ERROR, line, needle);
 }
 
 /* Builds HEAD body TAIL, which must fail with an error at line containing needle. */
@@ -1074,18 +1068,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return test_dir_make(tmpdir);
 }
 
 static int
 teardown(void **state)
 {
-	char	 cmd[600];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	xml_cleanup();
-	return system(cmd) == 0 ? 0 : -1;
+	return test_dir_remove(tmpdir);
 }
 
 int

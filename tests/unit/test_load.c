@@ -15,35 +15,22 @@
 
 #include "planrep/model.h"
 #include "planrep/xml.h"
+#include "testlib.h"
 
 static char tmpdir[] = "/tmp/planrep-test-load-XXXXXX";
 
-/* Writes text to a file in the test's folder and returns its path (static buffer). */
+/* Writes text to a file in the test's folder and returns its path. */
 static const char *
 put(const char *name, const char *text)
 {
-	static char	 path[512];
-	FILE		*f;
-
-	snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-	assert_non_null(f = fopen(path, "wb"));
-	fwrite(text, 1, strlen(text), f);
-	fclose(f);
-	return path;
+	return test_put(tmpdir, name, text);
 }
 
-/* True when some diagnostic is an error at that line whose message contains needle. */
+/* True when some diagnostic is an error at that line (0: any) whose message contains needle. */
 static bool
 has(const struct diag_list *d, long line, const char *needle)
 {
-	size_t	 i;
-
-	for (i = 0; i < d->count; i++)
-		if (d->items[i].severity >= DIAG_ERROR && (line == 0 || d->items[i].line == line) &&
-		    strstr(d->items[i].message, needle) != NULL)
-			return true;
-	diag_list_print(d, stderr);
-	return false;
+	return test_diag_has(d, DIAG_ERROR, line, needle);
 }
 
 #define PLAN_HEAD \
@@ -462,18 +449,15 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+	return test_dir_make(tmpdir);
 }
 
 static int
 teardown(void **state)
 {
-	char	 cmd[600];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	xml_cleanup();
-	return system(cmd) == 0 ? 0 : -1;
+	return test_dir_remove(tmpdir);
 }
 
 int

@@ -21,6 +21,7 @@
 
 #include "planrep/template.h"
 #include "planrep/xml.h"
+#include "testlib.h"
 
 static char tmpdir[] = "/tmp/planrep-test-template-XXXXXX";
 
@@ -29,34 +30,18 @@ static char tmpdir[] = "/tmp/planrep-test-template-XXXXXX";
 	" xmlns:exsl=\"http://exslt.org/common\" extension-element-prefixes=\"exsl\">\n"
 #define XSL_TAIL "</xsl:stylesheet>\n"
 
-/* Writes text to tmpdir/name and returns the path (one of two static buffers, alternating). */
+/* Writes text to a file in the test's folder and returns its path. */
 static const char *
 put(const char *name, const char *text)
 {
-	static char	 paths[2][512];
-	static int	 which;
-	char		*path = paths[which ^= 1];
-	FILE		*f;
-
-	snprintf(path, sizeof(paths[0]), "%s/%s", tmpdir, name);
-	assert_non_null(f = fopen(path, "wb"));
-	fwrite(text, 1, strlen(text), f);
-	fclose(f);
-	return path;
+	return test_put(tmpdir, name, text);
 }
 
 /* True when some diagnostic at least as bad as sev, at that line (0: any), contains needle. */
 static bool
 has(const struct diag_list *d, enum diag_severity sev, long line, const char *needle)
 {
-	size_t	 i;
-
-	for (i = 0; i < d->count; i++)
-		if (d->items[i].severity >= sev && (line == 0 || d->items[i].line == line) &&
-		    strstr(d->items[i].message, needle) != NULL)
-			return true;
-	diag_list_print(d, stderr);
-	return false;
+	return test_diag_has(d, sev, line, needle);
 }
 
 /* Loads tpl/name (written from text) and applies it to in/in.xml. Returns the result or NULL. */
@@ -699,7 +684,7 @@ setup(void **state)
 	char	 sub[600];
 
 	(void)state;
-	if (mkdtemp(tmpdir) == NULL)
+	if (test_dir_make(tmpdir) != 0)
 		return -1;
 	snprintf(sub, sizeof(sub), "%s/tpl", tmpdir);
 	mkdir(sub, 0755);
@@ -717,12 +702,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char	 cmd[600];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
 	xml_cleanup();
-	return system(cmd) == 0 ? 0 : -1;
+	return test_dir_remove(tmpdir);
 }
 
 int
