@@ -58,6 +58,8 @@ bool	build_record_add_output(struct build_record *, const char *path);
 struct build_state {
 	struct build_record	*records;	/* owned */
 	size_t			 count;
+	size_t			*slots;		/* owned: records by key, open addressing, 1 + index (0: empty) */
+	size_t			 slot_count;	/* a power of two, at least twice count; 0: no index yet */
 	struct build_plan_info *plans;	/* owned */
 	size_t		 plan_count;
 };
@@ -67,11 +69,12 @@ bool	build_state_load(struct build_state *, const char *path, struct diag_list *
 /* Writes the state atomically (temporary file, then rename). Returns false with diagnostics. */
 bool	build_state_save(const struct build_state *, const char *path, struct diag_list *);
 void	build_state_free(struct build_state *);
-struct build_record	*build_state_find(struct build_state *, const char *key);
+/* The record of a job's key, or NULL: a hash lookup, so that a build of thousands of jobs stays linear. */
+struct build_record	*build_state_find(const struct build_state *, const char *key);
 /* Puts r in the state in place of the record of the same key; takes r's content (r is cleared). */
 bool	build_state_put(struct build_state *, struct build_record *);
 void	build_state_drop(struct build_state *, const char *key);
-struct build_plan_info *build_state_plan(struct build_state *, const char *id);
+struct build_plan_info *build_state_plan(const struct build_state *, const char *id);
 bool	build_state_put_plan(struct build_state *, struct build_plan_info *);
 void	build_plan_info_clear(struct build_plan_info *);
 

@@ -99,6 +99,17 @@ url(struct build_buf *b, const char *s)
 	}
 }
 
+/* Jobs by their plan's id, then by their place in the job list (the manifest's order). */
+static int
+by_plan(const void *a, const void *b)
+{
+	const struct build_job	*x = *(const struct build_job *const *)a;
+	const struct build_job	*y = *(const struct build_job *const *)b;
+	int			 c = strcmp(x->plan_ids[0], y->plan_ids[0]);
+
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
 static const struct build_index_failure *
 failure_of(const struct build_index_failure *f, size_t n, const char *key)
 {
@@ -115,12 +126,9 @@ static void
 card(struct build_buf *b, const struct build_job *j, const struct build_state *s,
     const struct build_index_failure *fail)
 {
-	const struct build_record	*r = NULL;
+	const struct build_record	*r = build_state_find(s, j->key);
 	size_t				 i;
 
-	for (i = 0; i < s->count; i++)
-		if (strcmp(s->records[i].key, j->key) == 0)
-			r = &s->records[i];
 	build_buf_printf(b, "<div class=\"card%s\">", fail != NULL ? " failed" : "");
 	if (r != NULL && r->thumb != NULL) {
 		build_buf_puts(b, "<a href=\"");
@@ -214,13 +222,13 @@ build_index_html(const struct build_job *jobs, size_t job_count, const struct bu
 {
 	struct build_buf		 b = { 0 };
 	const struct build_plan_info	*info;
-	const char			*id, *last = NULL;
-	size_t				 i, k, plans = 0, together = 0, built = 0;
+	const struct build_job		**order;
+	const char			*id;
+	size_t				 i, k, m, n = 0, plans = 0, together = 0, built = 0;
 
 	for (i = 0; i < job_count; i++) {
-		for (k = 0; k < s->count; k++)
-			if (strcmp(s->records[k].key, jobs[i].key) == 0)
-				built++;
+		if (build_state_find(s, jobs[i].key) != NULL)
+			built++;
 		if (jobs[i].product->together)
 			together++;
 	}
@@ -239,23 +247,21 @@ build_index_html(const struct build_job *jobs, size_t job_count, const struct bu
 	 * with every per-plan product; the status counts come from the state's plan records, kept
 	 * only while the plan, its observations and the catalog are as they were when evaluated.
 	 */
-	for (;;) {
-		id = NULL;
-		for (i = 0; i < job_count; i++) {
-			if (jobs[i].product->together || jobs[i].plan_count == 0)
-				continue;
-			if ((last == NULL || strcmp(jobs[i].plan_ids[0], last) > 0) &&
-			    (id == NULL || strcmp(jobs[i].plan_ids[0], id) < 0))
-				id = jobs[i].plan_ids[0];
-		}
-		if (id == NULL)
-			break;
-		last = id;
+	/* The per-plan jobs sorted by plan id (stable: a plan's products stay in manifest order). */
+	if ((order = calloc(job_count + 1, sizeof(*order))) == NULL) {
+		build_buf_free(&b);
+		return NULL;
+	}
+	for (i = 0; i < job_count; i++)
+		if (!jobs[i].product->together && jobs[i].plan_count > 0)
+			order[n++] = &jobs[i];
+	qsort(order, n, sizeof(*order), by_plan);
+	for (i = 0; i < n; i = k) {
+		id = order[i]->plan_ids[0];
+		for (k = i; k < n && strcmp(order[k]->plan_ids[0], id) == 0; k++)
+			continue;
 		plans++;
-		info = NULL;
-		for (k = 0; k < s->plan_count; k++)
-			if (strcmp(s->plans[k].id, id) == 0)
-				info = &s->plans[k];
+		info = build_state_plan(s, id);
 		build_buf_puts(&b, "<section>\n<h2>");
 		esc(&b, info != NULL && info->jurisdiction != NULL ? info->jurisdiction : id);
 		build_buf_puts(&b, "<small>");
@@ -267,12 +273,11 @@ build_index_html(const struct build_job *jobs, size_t job_count, const struct bu
 			build_buf_puts(&b, "<div class=\"counts\"><span class=\"period\">尚未评估（规划数据未能读入，"
 			    "见构建日志）</span></div>\n");
 		build_buf_puts(&b, "<div class=\"cards\">\n");
-		for (i = 0; i < job_count; i++)
-			if (!jobs[i].product->together && jobs[i].plan_count > 0 &&
-			    strcmp(jobs[i].plan_ids[0], id) == 0)
-				card(&b, &jobs[i], s, failure_of(failures, failure_count, jobs[i].key));
+		for (m = i; m < k; m++)
+			card(&b, order[m], s, failure_of(failures, failure_count, order[m]->key));
 		build_buf_puts(&b, "</div>\n</section>\n");
 	}
+	free(order);
 	if (together > 0) {
 		build_buf_puts(&b, "<section>\n<h2>跨地区产品<small>全部地区</small></h2>\n<div class=\"cards\">\n");
 		for (i = 0; i < job_count; i++)

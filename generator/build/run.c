@@ -224,13 +224,17 @@ prune(struct run *r)
 	struct build_record	*rec;
 	struct build_event	 ev;
 	size_t			 i, k;
-	bool			 found;
+	bool			*kept;
 
+	/* The records some job still has, found by key: linear in jobs, not jobs × records. */
+	if ((kept = calloc(r->state.count + 1, sizeof(*kept))) == NULL)
+		return;		/* nothing pruned this time; the next build tries again */
+	for (k = 0; k < r->job_count; k++)
+		if ((rec = build_state_find(&r->state, r->jobs[k].key)) != NULL)
+			kept[rec - r->state.records] = true;
 	for (i = 0; i < r->state.count; ) {
 		rec = &r->state.records[i];
-		for (found = false, k = 0; k < r->job_count && !found; k++)
-			found = strcmp(r->jobs[k].key, rec->key) == 0;
-		if (found) {
+		if (kept[i]) {
 			i++;
 			continue;
 		}
@@ -251,9 +255,12 @@ prune(struct run *r)
 		}
 		if (rec->thumb != NULL)
 			build_files_remove(r->o->output, rec->thumb);
+		/* The last record moves into this place: so does its mark. */
+		kept[i] = kept[r->state.count - 1];
 		build_state_drop(&r->state, rec->key);
 		r->state_changed = true;
 	}
+	free(kept);
 }
 
 /* Loads what every worker shares. Returns false with diagnostics when the fonts cannot be had. */

@@ -88,20 +88,63 @@ build_state_free(struct build_state *s)
 	for (i = 0; i < s->count; i++)
 		build_record_clear(&s->records[i]);
 	free(s->records);
+	free(s->slots);
 	for (i = 0; i < s->plan_count; i++)
 		build_plan_info_clear(&s->plans[i]);
 	free(s->plans);
 	memset(s, 0, sizeof(*s));
 }
 
-struct build_record *
-build_state_find(struct build_state *s, const char *key)
+static size_t
+key_slot(const char *key, size_t slot_count)
 {
-	size_t	 i;
+	return (size_t)build_hash_string(0xcbf29ce484222325ULL, key) & (slot_count - 1);
+}
 
+/* Puts record i in the index (which has room). */
+static void
+index_add(struct build_state *s, size_t i)
+{
+	size_t	 k;
+
+	for (k = key_slot(s->records[i].key, s->slot_count); s->slots[k] != 0; k = (k + 1) & (s->slot_count - 1))
+		continue;
+	s->slots[k] = i + 1;
+}
+
+/* Makes the index again for the records as they are. False when out of memory (no index then). */
+static bool
+index_rebuild(struct build_state *s)
+{
+	size_t	 n = 16, i;
+
+	while (n < 2 * s->count + 2)
+		n *= 2;
+	free(s->slots);
+	s->slot_count = 0;
+	if ((s->slots = calloc(n, sizeof(*s->slots))) == NULL)
+		return false;
+	s->slot_count = n;
 	for (i = 0; i < s->count; i++)
-		if (strcmp(s->records[i].key, key) == 0)
-			return &s->records[i];
+		index_add(s, i);
+	return true;
+}
+
+struct build_record *
+build_state_find(const struct build_state *s, const char *key)
+{
+	size_t	 i, k;
+
+	if (s->slot_count == 0) {
+		/* No index (none yet, or no memory for one): look at every record. */
+		for (i = 0; i < s->count; i++)
+			if (strcmp(s->records[i].key, key) == 0)
+				return &s->records[i];
+		return NULL;
+	}
+	for (k = key_slot(key, s->slot_count); s->slots[k] != 0; k = (k + 1) & (s->slot_count - 1))
+		if (strcmp(s->records[s->slots[k] - 1].key, key) == 0)
+			return &s->records[s->slots[k] - 1];
 	return NULL;
 }
 
@@ -121,6 +164,10 @@ build_state_put(struct build_state *s, struct build_record *r)
 	s->records = grown;
 	grown[s->count++] = *r;
 	memset(r, 0, sizeof(*r));
+	if (s->slot_count >= 2 * s->count + 2)
+		index_add(s, s->count - 1);
+	else
+		index_rebuild(s);	/* doubles: amortised constant; without memory, finds scan */
 	return true;
 }
 
@@ -133,10 +180,11 @@ build_state_drop(struct build_state *s, const char *key)
 		return;
 	build_record_clear(r);
 	*r = s->records[--s->count];
+	index_rebuild(s);	/* a record moved: drops are rare (products the manifest lost) */
 }
 
 struct build_plan_info *
-build_state_plan(struct build_state *s, const char *id)
+build_state_plan(const struct build_state *s, const char *id)
 {
 	size_t	 i;
 
