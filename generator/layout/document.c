@@ -104,6 +104,12 @@ layout_document(struct layout_fonts *fonts, const struct doc *doc, struct diag_l
 	f.doc = doc;
 	f.diags = diags;
 	f.res = r;
+	/* A style "b" with a font sets bold text in that family: 黑体 in 宋体 text, as Chinese print does. */
+	{
+		const struct doc_style *bs = doc_style_find(doc, "b");
+
+		f.bold_font = bs != NULL && bs->font != NULL && *bs->font != '\0' ? bs->font : NULL;
+	}
 	f.x0 = doc->page.margin_left;
 	f.y0 = doc->page.margin_top;
 	f.W = doc->page.width - doc->page.margin_left - doc->page.margin_right;

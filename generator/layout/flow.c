@@ -95,6 +95,7 @@ static bool
 same_input(const struct para_input *a, const struct para_input *b)
 {
 	return a->style == b->style && a->node == b->node && a->width == b->width &&
+	    a->bold_font == b->bold_font &&
 	    a->indent == b->indent && a->hanging == b->hanging && a->align == b->align &&
 	    (a->text == NULL) == (b->text == NULL) && (a->text == NULL || strcmp(a->text, b->text) == 0);
 }
@@ -280,6 +281,7 @@ lines(struct flow *f, const struct doc_node *node, const char *text, const struc
 	size_t			 i, m;
 
 	memset(&in, 0, sizeof(in));
+	in.bold_font = f->bold_font;
 	memset(&fields, 0, sizeof(fields));
 	fields.ref = flow_ref;
 	fields.arg = f;
@@ -451,6 +453,7 @@ min_width(struct flow *f, const struct doc_node *cell)
 	if (has_blocks(cell))
 		return 0;
 	memset(&in, 0, sizeof(in));
+	in.bold_font = f->bold_font;
 	in.style = st;
 	in.node = cell;
 	in.width = 1;
@@ -529,6 +532,7 @@ cell_layout(struct flow *f, const struct doc_node *cell, double w, struct cellse
 
 	memset(cs, 0, sizeof(*cs));
 	memset(&in, 0, sizeof(in));
+	in.bold_font = f->bold_font;
 	memset(&fields, 0, sizeof(fields));
 	fields.ref = flow_ref;
 	fields.arg = f;
@@ -689,6 +693,7 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 		struct para		*p;
 
 		memset(&in, 0, sizeof(in));
+		in.bold_font = f->bold_font;
 		in.style = st;
 		in.text = t->u.table.continued;
 		in.width = w;

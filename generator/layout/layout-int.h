@@ -57,6 +57,7 @@ struct para_input {
 	double			 hanging;	/* pt, other lines */
 	enum doc_align		 align;
 	const struct para_fields *fields;	/* for page numbers and refs, or NULL */
+	const char		*bold_font;	/* family list of b, or NULL: the block's own (style "b") */
 	const char		*file;		/* for diagnostics */
 };
 
@@ -190,6 +191,7 @@ struct flow {
 	char			 numbuf[64][16];	/* ref texts handed to para_layout */
 	size_t			 numbuf_next;
 	double			 total;		/* pt of slices so far: pages at least total / H */
+	const char		*bold_font;	/* the document's style "b" font, or NULL (para_input) */
 	struct para		**memo;		/* owned: the last pass's paragraphs, hashed by input */
 	size_t			 memo_cap;	/* slots, a power of two, or 0 */
 	bool			 too_long;	/* past LAYOUT_MAX_PAGES: stopped */

@@ -230,6 +230,7 @@ text_para(struct flow *f, const char *text, const struct doc_style *st, enum doc
 	struct para_input	 in;
 
 	memset(&in, 0, sizeof(in));
+	in.bold_font = f->bold_font;
 	in.style = st;
 	in.text = text;
 	in.width = w;
@@ -499,6 +500,7 @@ running(struct flow *f, size_t index, int number, int count, const char *section
 		else if (al == DOC_ALIGN_INSIDE)
 			al = number % 2 ? DOC_ALIGN_LEFT : DOC_ALIGN_RIGHT;
 		memset(&in, 0, sizeof(in));
+		in.bold_font = f->bold_font;
 		in.style = c->style ? c->style : named(f, c->type == DOC_HEADER ? "header" : "footer");
 		in.node = c;
 		/* The indent counts from the aligned edge: the measure shrinks on that side. */

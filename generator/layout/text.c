@@ -111,6 +111,7 @@ struct builder {
 	bool		 has_fields;
 	bool		 oom;
 	double		 em;		/* pt, the block's font size */
+	const char	*bold_font;	/* b's family list, or NULL: the block's */
 };
 
 static void
@@ -205,6 +206,8 @@ inlines(struct builder *b, const struct doc_node *n)
 		case DOC_BOLD:
 			inlines(b, c);
 			add_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+			if (b->bold_font != NULL)
+				add_attr(b, pango_attr_family_new(b->bold_font), start);
 			break;
 		case DOC_ITALIC:
 			inlines(b, c);
@@ -834,6 +837,7 @@ para_layout(struct layout_fonts *f, const struct para_input *in, struct diag_lis
 	b.attrs = pango_attr_list_new();
 	b.fields = in->fields;
 	b.em = in->style->size;
+	b.bold_font = in->bold_font;
 	append(&b, "", 0);
 	if (in->node != NULL)
 		inlines(&b, in->node);
