@@ -116,7 +116,8 @@
       </p>
       <xsl:if test="$sum/@samples = 'true'">
         <box title="示例数据说明">
-          <p>本简报中除各规划“发展基础”部分所载数值外，其余监测数值均为示例数据（由 tools/sample-observations 按固定种子生成），非官方统计，仅用于演示报告格式，不得作为工作依据。表中标 * 的数值为示例数据。</p>
+          <!-- Where the samples came from, as the observations say (each sample carries its source). -->
+          <p>本简报中除各规划“发展基础”部分所载数值外，其余监测数值均为示例数据（生成方式：<xsl:value-of select="(//e:obs[@sample = 'true'])[1]/@source"/>），非官方统计，仅用于演示报告格式，不得作为工作依据。表中标 * 的数值为示例数据。</p>
         </box>
       </xsl:if>
 
