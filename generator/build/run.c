@@ -531,10 +531,18 @@ spawn(struct run *r, struct slot *s)
 		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
 		return false;
 	}
-	if (pipe(cmd) == -1 || (pid = fork()) == -1) {
+	if (pipe(cmd) == -1) {
 		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
 		close(res[0]);
 		close(res[1]);
+		return false;
+	}
+	if ((pid = fork()) == -1) {
+		diag_add(r->diags, DIAG_ERROR, NULL, 0, 0, "cannot start a worker: %s", strerror(errno));
+		close(res[0]);
+		close(res[1]);
+		close(cmd[0]);
+		close(cmd[1]);
 		return false;
 	}
 	if (pid == 0) {

@@ -232,23 +232,45 @@ write_page(const struct layout_result *lr, const char *path, enum render_format 
 	return render_out_commit(&out, diags);
 }
 
-/* The thumbnail of lr's first page, for the output at rel: .thumbs/<rel>.png. Failure is a warning. */
+static bool	chart_file(const struct chart *, double, double, const char *, enum render_format, double,
+		    const struct render_options *, PangoContext *, struct diag_list *);
+
+/* What a thumbnail shows: the first page of a layout, or a chart drawn alone on its w × h pt. */
+struct thumb_source {
+	const struct layout_result	*lr;
+	const struct chart		*chart;
+	double				 w, h;
+	PangoContext			*pc;
+};
+
+/*
+ * The thumbnail of the job's first output rel, for the index page: .thumbs/<rel>.png, THUMB_WIDTH
+ * pixels across. Only the first output of a job has one; failure is a warning.
+ */
 static void
-thumbnail(struct work *w, const struct layout_result *lr, const char *rel)
+thumbnail(struct work *w, const struct thumb_source *src, const char *rel)
 {
 	struct diag_list	 quiet;
 	char			*name, *full;
-	double			 pw, ph;
+	double			 pw = src->w, ph = src->h;
 	size_t			 n = strlen(rel) + 16;
+	bool			 ok;
 
 	if (w->thumb_done || (name = malloc(n)) == NULL)
 		return;
 	w->thumb_done = true;
 	snprintf(name, n, ".thumbs/%s.png", rel);
 	diag_list_init(&quiet);
-	layout_page_size(lr, &pw, &ph);
-	if ((full = target(w, name)) != NULL && write_page(lr, full, RENDER_PNG, THUMB_WIDTH * 72.0 / pw,
-	    &quiet))
+	if (src->lr != NULL)
+		layout_page_size(src->lr, &pw, &ph);
+	if ((full = target(w, name)) == NULL)
+		ok = false;
+	else if (src->lr != NULL)
+		ok = write_page(src->lr, full, RENDER_PNG, THUMB_WIDTH * 72.0 / pw, &quiet);
+	else
+		ok = chart_file(src->chart, pw, ph, full, RENDER_PNG, THUMB_WIDTH * 72.0 / pw, NULL, src->pc,
+		    &quiet);
+	if (ok)
 		msg_output(w, "thumb", name);
 	else
 		diag_add(&w->diags, DIAG_WARNING, NULL, 0, 0, "no thumbnail for %s", rel);
@@ -344,8 +366,11 @@ write_document(struct work *w, xmlDocPtr result, const char *name, const char *i
 		if (first == NULL && (first = strdup(rel)) == NULL)
 			goto out;
 	}
-	if (first != NULL)
-		thumbnail(w, lr, first);
+	if (first != NULL) {
+		struct thumb_source	 thumb = { lr, NULL, 0, 0, NULL };
+
+		thumbnail(w, &thumb, first);
+	}
 	msg_info(w, layout_page_count(lr), doc->title);
 	ok = true;
 out:
@@ -405,11 +430,11 @@ write_chart(struct work *w, const struct doc *doc, PangoContext *pc, const char 
 	const struct doc_node		*node = doc_find_id(doc, chart_id);
 	const struct doc_page		*pg = &doc->page;
 	struct render_options		 ro;
-	struct diag_list		 quiet;
+	struct thumb_source		 thumb = { NULL, NULL, 0, 0, pc };
 	struct chart			*c;
 	double				 cw, ch;
-	char				*rel = NULL, *full = NULL, *thumb;
-	size_t				 i, n;
+	char				*rel = NULL, *full = NULL;
+	size_t				 i;
 	bool				 ok = false;
 
 	if (node == NULL || node->type != DOC_CHART) {
@@ -423,6 +448,9 @@ write_chart(struct work *w, const struct doc *doc, PangoContext *pc, const char 
 	cw = node->u.figure.width > 0 ? node->u.figure.width : pg->width - pg->margin_left -
 	    pg->margin_right;
 	ch = node->u.figure.height > 0 ? node->u.figure.height : cw * 9.0 / 16.0;
+	thumb.chart = c;
+	thumb.w = cw;
+	thumb.h = ch;
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if ((p->formats & formats[i].bit) == 0)
 			continue;
@@ -436,23 +464,7 @@ write_chart(struct work *w, const struct doc *doc, PangoContext *pc, const char 
 		if (!chart_file(c, cw, ch, full, formats[i].fmt, p->dpi, &ro, pc, &w->diags))
 			goto out;
 		msg_output(w, "out", rel);
-		if (w->thumb_done)
-			continue;
-		/* The set's thumbnail: its first chart, for the index page. Failure is a warning. */
-		w->thumb_done = true;
-		n = strlen(rel) + 16;
-		if ((thumb = malloc(n)) == NULL)
-			goto out;
-		snprintf(thumb, n, ".thumbs/%s.png", rel);
-		free(full);
-		diag_list_init(&quiet);
-		if ((full = target(w, thumb)) != NULL && chart_file(c, cw, ch, full, RENDER_PNG,
-		    THUMB_WIDTH * 72.0 / cw, NULL, pc, &quiet))
-			msg_output(w, "thumb", thumb);
-		else
-			diag_add(&w->diags, DIAG_WARNING, NULL, 0, 0, "no thumbnail for %s", rel);
-		diag_list_clear(&quiet);
-		free(thumb);
+		thumbnail(w, &thumb, rel);
 	}
 	ok = true;
 out:

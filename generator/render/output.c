@@ -192,36 +192,6 @@ closeout(struct render_out *o)
 }
 
 bool
-render_out_commit(struct render_out *o, struct diag_list *diags)
-{
-	sigset_t	 old;
-	int		 err;
-
-	if (o->failed || close(o->fd) == -1) {
-		diag_add(diags, DIAG_ERROR, o->path, 0, 0, "write failed: %s",
-		    strerror(o->failed ? o->error : errno));
-		o->fd = -1;
-		render_out_abort(o);
-		return false;
-	}
-	o->fd = -1;
-	/* Renamed and out of the list at once: the handler must not remove a name no longer ours. */
-	block(&old);
-	if (rename(o->tmp, o->path) == -1) {
-		err = errno;
-		unblock(&old);
-		diag_add(diags, DIAG_ERROR, o->path, 0, 0, "cannot rename the finished file into place: %s",
-		    strerror(err));
-		render_out_abort(o);
-		return false;
-	}
-	unlink_live(o);
-	unblock(&old);
-	closeout(o);
-	return true;
-}
-
-bool
 render_out_commit_all(struct render_out *outs, size_t n, bool ok, struct diag_list *diags)
 {
 	sigset_t	 old;
@@ -261,6 +231,12 @@ render_out_commit_all(struct render_out *outs, size_t n, bool ok, struct diag_li
 	for (i = 0; i < n; i++)
 		closeout(&outs[i]);
 	return ok;
+}
+
+bool
+render_out_commit(struct render_out *o, struct diag_list *diags)
+{
+	return render_out_commit_all(o, 1, true, diags);
 }
 
 void

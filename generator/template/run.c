@@ -24,10 +24,10 @@
  * They are not enough on their own. libxslt's opLimit counts instructions, not the steps inside an
  * XPath expression, so one xsl:value-of of count($t[count($t[…])]) over a node-set of 10^5 made-up
  * nodes runs for days; libxml2 counts those steps when its XPath context has an opLimit, so that is
- * set too (MAX_XPATH_STEPS). And a few dozen instructions can double a string (concat($s, $s)) or a
+ * set too (TEMPLATE_MAX_XPATH_STEPS). And a few dozen instructions can double a string (concat($s, $s)) or a
  * tree (a variable holding two copies of the last) each time, taking all the memory of the machine
  * with neither deep nesting nor many instructions: while a transform runs, libxml2's allocator is
- * replaced by one that counts what the transform holds and refuses more than MAX_MEMORY, stopping
+ * replaced by one that counts what the transform holds and refuses more than TEMPLATE_MAX_MEMORY, stopping
  * the transform (glibc only: it needs malloc_usable_size to count frees).
  *
  * XInclude is never processed: libxslt would run it with libxml2's own loader, outside the checks
@@ -86,13 +86,6 @@ struct entry {
 	char		*text;	/* owned */
 };
 
-/*
- * The most XPath steps (nodes visited, operations evaluated) in one transform: the comparison of the
- * five plans takes 1.4 million, a plan 20 000; a runaway reaches 100 million in about 3 s (Debug).
- */
-#define MAX_XPATH_STEPS	200000000ul
-/* The most memory a transform may hold (bytes): far above what the full plan of a jurisdiction needs. */
-#define MAX_MEMORY	((size_t)512 * 1024 * 1024)
 
 #define MAX_ENTRIES	50	/* reports kept from one call; more are counted, and the last kept */
 #define MAX_ROOTS	2	/* folders that may be read */
@@ -116,8 +109,8 @@ struct run {
 	size_t			 dropped;	/* reports left out beyond MAX_ENTRIES */
 	bool			 quiet;		/* after a recursion stop: drop libxslt's stack dump */
 	bool			 failed;	/* a read was refused or failed */
-	bool			 out_of_memory;	/* the transform reached MAX_MEMORY */
-	bool			 xpath_stopped;	/* the transform reached MAX_XPATH_STEPS */
+	bool			 out_of_memory;	/* the transform reached TEMPLATE_MAX_MEMORY */
+	bool			 xpath_stopped;	/* the transform reached TEMPLATE_MAX_XPATH_STEPS */
 };
 
 /* What a compile or transform sets in libxslt and libxml2, saved to be put back. */
@@ -475,7 +468,7 @@ on_generic_error(void *arg, const char *fmt, ...)
 }
 
 /*
- * The transform reached MAX_XPATH_STEPS. libxml2 reports it through its structured or its generic
+ * The transform reached TEMPLATE_MAX_XPATH_STEPS. libxml2 reports it through its structured or its generic
  * handler, and every evaluation after it fails the same way: it is reported once, plainly, the
  * transform is stopped, and what libxslt says after it is left out.
  */
@@ -490,7 +483,7 @@ xpath_limit(struct run *r)
 		return;
 	current_place(r, &file, &line);
 	snprintf(msg, sizeof(msg), "the transform evaluated more than %lu XPath steps: an expression "
-	    "probably loops without end", MAX_XPATH_STEPS);
+	    "probably loops without end", TEMPLATE_MAX_XPATH_STEPS);
 	queue(r, ENTRY_ERROR, file, line, msg);
 	r->xpath_stopped = true;
 	if (r->ctxt != NULL)
@@ -662,7 +655,7 @@ mem_refuse(void)
 		/* queue allocates with the C library, not through these functions */
 		current_place(mem_run, &file, &line);
 		snprintf(msg, sizeof(msg), "the transform took more than %zu MB of memory: the template "
-		    "probably builds strings or trees without end", MAX_MEMORY / (1024 * 1024));
+		    "probably builds strings or trees without end", TEMPLATE_MAX_MEMORY / (1024 * 1024));
 		queue(mem_run, ENTRY_ERROR, file, line, msg);
 		mem_run->out_of_memory = true;
 	}
@@ -675,7 +668,7 @@ mem_refuse(void)
 static bool
 mem_over(size_t size)
 {
-	return size > MAX_MEMORY || mem_held > MAX_MEMORY - size;
+	return size > TEMPLATE_MAX_MEMORY || mem_held > TEMPLATE_MAX_MEMORY - size;
 }
 
 static void *
@@ -1027,7 +1020,7 @@ template_apply(struct template *tpl, xmlDocPtr input, const char *input_path,
 	ctxt->maxTemplateDepth = TEMPLATE_MAX_DEPTH;
 	ctxt->maxTemplateVars = TEMPLATE_MAX_VARS;
 	ctxt->opLimit = TEMPLATE_MAX_OPS;
-	ctxt->xpathCtxt->opLimit = MAX_XPATH_STEPS;
+	ctxt->xpathCtxt->opLimit = TEMPLATE_MAX_XPATH_STEPS;
 	ctxt->xinclude = 0;
 	xsltSetCtxtSecurityPrefs(tpl->sec, ctxt);
 	xsltSetTransformErrorFunc(ctxt, &r, on_ctxt_error);

@@ -31,6 +31,13 @@
 #define TEMPLATE_MAX_VARS	10000
 /* The most instructions one transform may execute (a plan needs well under a million). */
 #define TEMPLATE_MAX_OPS	50000000ul
+/*
+ * The most XPath steps (nodes visited, operations evaluated) in one transform: the comparison of the
+ * five plans takes 1.4 million, a plan 20 000; a runaway reaches 100 million in about 3 s (Debug).
+ */
+#define TEMPLATE_MAX_XPATH_STEPS	200000000ul
+/* The most memory a transform may hold (bytes; counted on glibc): far above what a plan needs. */
+#define TEMPLATE_MAX_MEMORY	((size_t)512 * 1024 * 1024)
 
 struct template;
 
