@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -513,6 +514,11 @@ serve(struct run *r, int in, int out)
 		if (idx >= r->job_count)
 			break;
 		build_worker_run(&r->env, &r->jobs[idx], out);
+		/*
+		 * A worker lives for the whole build: what a job freed goes back to the system before
+		 * the next, or each job's peak would stack on the heap the last one left.
+		 */
+		malloc_trim(0);
 	}
 	close(in);
 	close(out);

@@ -20,6 +20,7 @@
 
 #include "planrep/chart.h"
 #include "planrep/diag.h"
+#include "planrep/layout.h"
 #include "planrep/render.h"
 #include "planrep/template.h"
 #include "planrep/xml.h"
@@ -165,6 +166,7 @@ cmd_chart(int argc, char **argv)
 	};
 	struct diag_list	 diags;
 	struct job		 j;
+	struct layout_fonts	*fonts = NULL;
 	const char		*plan = NULL, *indicator = NULL, *kind = "line", *period = NULL;
 	struct render_out	*outs = NULL;
 	struct chart		**charts = NULL;
@@ -262,6 +264,7 @@ cmd_chart(int argc, char **argv)
 
 	/* Ctrl-C or kill while the files are being written leaves no temporary file behind. */
 	render_out_cleanup_on_signals();
+	layout_fonts_prepare();
 	diag_list_init(&diags);
 	if (plan != NULL)
 		xml = indicator_chart(plan, indicator, kind, period, &diags);
@@ -321,7 +324,11 @@ cmd_chart(int argc, char **argv)
 		rc = EXIT_FAILED;
 		goto out;
 	}
-	if ((j.pc = chart_context_new(NULL)) == NULL) {
+	if ((fonts = layout_fonts_new(&diags)) == NULL) {
+		rc = EXIT_FAILED;
+		goto out;
+	}
+	if ((j.pc = chart_context_new(layout_fonts_map(fonts))) == NULL) {
 		diag_add(&diags, DIAG_FATAL, NULL, 0, 0, "no pango context");
 		rc = EXIT_FAILED;
 		goto out;
@@ -362,6 +369,7 @@ out:
 		fclose(j.dump);
 	if (j.pc != NULL)
 		g_object_unref(j.pc);
+	layout_fonts_free(fonts);
 	for (i = 0; charts != NULL && i < n; i++)
 		chart_free(charts[i]);
 	free(charts);

@@ -182,6 +182,7 @@ cmd_render(int argc, char **argv)
 
 	/* Ctrl-C or kill while the file is being written leaves no temporary file behind. */
 	render_out_cleanup_on_signals();
+	layout_fonts_prepare();
 	diag_list_init(&diags);
 	if (ends_with(argv[optind], ".xsl"))
 		doc = from_template(argv[optind], argv + optind + 1, (size_t)(argc - optind - 1), params,

@@ -4,17 +4,424 @@
  * One PangoCairoFontMap and one PangoContext serve every document of a run (a batch build lays out
  * hundreds), so fontconfig is read once. The context is at 72 dpi, where a pango unit is 1/1024 pt,
  * with hinting off for outlines and metrics: the same lines come out in PDF, SVG and PNG.
+ *
+ * The font map looks in a fontconfig configuration of its own, not the system's. The system's holds
+ * every installed font (some 270 faces on a plain Debian with Noto CJK) and pango sorts them all for
+ * each new font description: 190 M instructions of the 2.2 G a full plan took, and 40 % of a chart
+ * drawn alone. planrep's holds the font folders of the families its documents name, read from
+ * fontconfig's caches; a family a document names later joins it then. Its one rule is the system's
+ * synthetic bold and oblique (90-synthetic.conf), which is how 仿宋 gets bold.
  */
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <fontconfig/fcfreetype.h>	/* after fontconfig.h and FreeType's, which it needs */
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "planrep/layout.h"
 #include "layout-int.h"
+
+/*
+ * What the built-in styles, the themes and charts fall back to, and what fontconfig falls back to for
+ * a character none of those has (DejaVu on Debian): in the configuration from the start.
+ */
+static const char *const base_families[] = {
+	"Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai", "sans-serif", "serif", NULL
+};
+
+/* 90-synthetic.conf: a family with no bold face is emboldened, one with no italic slanted. */
+static const char synthetic_rules[] =
+"<match target=\"font\">"
+"<test name=\"weight\" compare=\"less_eq\"><const>medium</const></test>"
+"<test target=\"pattern\" name=\"weight\" compare=\"more_eq\"><const>bold</const></test>"
+"<edit name=\"embolden\" mode=\"assign\"><bool>true</bool></edit>"
+"<edit name=\"weight\" mode=\"assign\"><const>bold</const></edit>"
+"</match>"
+"<match target=\"font\">"
+"<test name=\"slant\"><const>roman</const></test>"
+"<test name=\"matrix\" qual=\"any\" compare=\"eq\"><matrix><double>1</double><double>0</double>"
+"<double>0</double><double>1</double></matrix></test>"
+"<test target=\"pattern\" name=\"slant\" compare=\"not_eq\"><const>roman</const></test>"
+"<edit name=\"slant\" mode=\"assign\"><const>oblique</const></edit>"
+"<edit name=\"matrix\" mode=\"assign\"><times><name>matrix</name><matrix><double>1</double>"
+"<double>0.2</double><double>0</double><double>1</double></matrix></times></edit>"
+"</match>";
+
+/* Appends s to b escaped as XML text. */
+static void
+xml_append_text(GString *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case '&': g_string_append(b, "&amp;"); break;
+		case '<': g_string_append(b, "&lt;"); break;
+		case '>': g_string_append(b, "&gt;"); break;
+		default: g_string_append_c(b, *s); break;
+		}
+}
+
+/* True when one of the first n patterns is the face of this file and index. */
+static bool
+has_face(FcPattern *const *fonts, int n, const FcChar8 *file, int index)
+{
+	FcChar8	*f;
+	int	 i;
+
+	for (int k = 0; k < n; k++)
+		if (FcPatternGetString(fonts[k], FC_FILE, 0, &f) == FcResultMatch &&
+		    FcPatternGetInteger(fonts[k], FC_INDEX, 0, &i) == FcResultMatch &&
+		    i == index && strcmp((const char *)f, (const char *)file) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * CFF faces opened by planrep instead of by cairo. cairo 1.16's PDF font subsetter copies the whole
+ * CFF table of a face it embeds (20 MB for Noto Serif CJK) out of FreeType's map of the file, and the
+ * pages of that map then count in the process's resident memory until it exits: 70 MB of the 126 MB
+ * a full plan took. Through a stream of planrep's own, a read of STREAM_PREAD bytes or more goes by
+ * pread() straight into the reader's buffer; a smaller one (a glyph's outline) is copied from planrep's
+ * own map of the file. The pages of that map glyphs were read from (a full plan reads 2,000 glyphs
+ * scattered over 20 MB) are given back before the subsetter runs (layout_fonts_trim). Faces live as long as the
+ * process, like fontconfig's caches: cairo keeps fonts it has made after their last user, and a face
+ * freed under them would be used after its end.
+ */
+#define STREAM_PREAD	(256 * 1024)
+
+struct font_file {
+	int		 fd;
+	unsigned char	*map;
+};
+
+static unsigned long
+stream_read(FT_Stream st, unsigned long offset, unsigned char *buf, unsigned long count)
+{
+	struct font_file	*ff = st->descriptor.pointer;
+	unsigned long		 done = 0;
+	ssize_t			 n;
+
+	if (count == 0)			/* a seek: 0 when it is inside the file */
+		return offset <= st->size ? 0 : 1;
+	if (offset >= st->size)
+		return 0;
+	if (count > st->size - offset)
+		count = st->size - offset;
+	if (count < STREAM_PREAD) {
+		memcpy(buf, ff->map + offset, count);
+		return count;
+	}
+	while (done < count) {
+		n = pread(ff->fd, buf + done, count - done, (off_t)(offset + done));
+		if (n <= 0)
+			break;
+		done += (unsigned long)n;
+	}
+	return done;
+}
+
+static void
+stream_close(FT_Stream st)
+{
+	struct font_file *ff = st->descriptor.pointer;
+
+	munmap(ff->map, st->size);
+	close(ff->fd);
+	free(ff);
+	free(st);
+}
+
+static FT_Library	 own_lib;
+static GHashTable	*own_faces;	/* "index:file" -> FT_Face */
+
+/* The face of this file and index, opened once per process; NULL when it cannot be. */
+static FT_Face
+own_face(const char *file, int index)
+{
+	struct font_file	*ff = NULL;
+	FT_StreamRec		*st = NULL;
+	FT_Open_Args		 args;
+	FT_Face			 face = NULL;
+	struct stat		 sb;
+	char			*key;
+
+	if (own_faces == NULL) {
+		if (FT_Init_FreeType(&own_lib) != 0)
+			return NULL;
+		own_faces = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	}
+	key = g_strdup_printf("%d:%s", index, file);
+	if ((face = g_hash_table_lookup(own_faces, key)) != NULL) {
+		g_free(key);
+		return face;
+	}
+	if ((ff = calloc(1, sizeof(*ff))) == NULL || (st = calloc(1, sizeof(*st))) == NULL ||
+	    (ff->fd = open(file, O_RDONLY | O_CLOEXEC)) < 0)
+		goto fail;
+	if (fstat(ff->fd, &sb) != 0 || sb.st_size <= 0 ||
+	    (ff->map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, ff->fd, 0)) == MAP_FAILED) {
+		close(ff->fd);
+		goto fail;
+	}
+	madvise(ff->map, (size_t)sb.st_size, MADV_RANDOM);
+	st->size = (unsigned long)sb.st_size;
+	st->descriptor.pointer = ff;
+	st->read = stream_read;
+	st->close = stream_close;
+	memset(&args, 0, sizeof(args));
+	args.flags = FT_OPEN_STREAM;
+	args.stream = st;
+	/* On failure FreeType has closed the stream (stream_close freed ff and st). */
+	if (FT_Open_Face(own_lib, &args, index, &face) != 0) {
+		g_free(key);
+		return NULL;
+	}
+	g_hash_table_insert(own_faces, key, face);
+	return face;
+fail:
+	g_free(key);
+	free(ff);
+	free(st);
+	return NULL;
+}
+
+void
+layout_fonts_trim(void)
+{
+	GHashTableIter	 it;
+	gpointer	 face;
+
+	if (own_faces == NULL)
+		return;
+	g_hash_table_iter_init(&it, own_faces);
+	while (g_hash_table_iter_next(&it, NULL, &face)) {
+		FT_Stream		 st = ((FT_Face)face)->stream;
+		struct font_file	*ff = st->descriptor.pointer;
+
+		madvise(ff->map, st->size, MADV_DONTNEED);
+	}
+}
+
+/* A copy of a CFF face's pattern that hands cairo planrep's own face; the pattern itself otherwise. */
+static FcPattern *
+with_own_face(FcPattern *p)
+{
+	FcChar8		*file, *format;
+	FcPattern	*dup;
+	FT_Face		 face;
+	int		 index;
+
+	if (FcPatternGetString(p, FC_FONTFORMAT, 0, &format) != FcResultMatch ||
+	    strcmp((const char *)format, "CFF") != 0 ||
+	    FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch ||
+	    FcPatternGetInteger(p, FC_INDEX, 0, &index) != FcResultMatch ||
+	    (face = own_face((const char *)file, index)) == NULL ||
+	    (dup = FcPatternDuplicate(p)) == NULL)
+		return p;
+	if (!FcPatternAddFTFace(dup, FC_FT_FACE, face)) {
+		FcPatternDestroy(dup);
+		return p;
+	}
+	FcPatternDestroy(p);
+	return dup;
+}
+
+/*
+ * A configuration holding the faces of the set: their folders read from the system's cache folders
+ * (so read, not scanned), then every other face of those folders dropped (Noto CJK's collections
+ * hold ten faces a file, and pango would sort them all). The faces also in own are opened by planrep.
+ */
+static FcConfig *
+private_config(const FcFontSet *faces, const FcFontSet *own)
+{
+	FcConfig	*cfg;
+	FcFontSet	*set;
+	FcStrList	*caches;
+	FcChar8		*dir, *file;
+	GString		*xml;
+	GHashTable	*dirs;
+	FcBool		 ok;
+	int		 index, k = 0;
+
+	if ((cfg = FcConfigCreate()) == NULL)
+		return NULL;
+	xml = g_string_new("<fontconfig>");
+	if ((caches = FcConfigGetCacheDirs(NULL)) != NULL) {
+		while ((dir = FcStrListNext(caches)) != NULL) {
+			g_string_append(xml, "<cachedir>");
+			xml_append_text(xml, (const char *)dir);
+			g_string_append(xml, "</cachedir>");
+		}
+		FcStrListDone(caches);
+	}
+	g_string_append(xml, synthetic_rules);
+	g_string_append(xml, "</fontconfig>");
+	ok = FcConfigParseAndLoadFromMemory(cfg, (const FcChar8 *)xml->str, FcTrue);
+	g_string_free(xml, TRUE);
+	dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (int i = 0; ok && i < faces->nfont; i++) {
+		gchar *d;
+
+		if (FcPatternGetString(faces->fonts[i], FC_FILE, 0, &file) != FcResultMatch)
+			continue;
+		d = g_path_get_dirname((const char *)file);
+		if (g_hash_table_contains(dirs, d))
+			g_free(d);
+		else {
+			g_hash_table_add(dirs, d);
+			ok = FcConfigAppFontAddDir(cfg, (const FcChar8 *)d);
+		}
+	}
+	g_hash_table_destroy(dirs);
+	if (!ok || (set = FcConfigGetFonts(cfg, FcSetApplication)) == NULL) {
+		FcConfigDestroy(cfg);
+		return NULL;
+	}
+	for (int i = 0; i < set->nfont; i++)
+		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+		    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index) == FcResultMatch &&
+		    has_face(faces->fonts, faces->nfont, file, index) &&
+		    !has_face(set->fonts, k, file, index))
+			set->fonts[k++] = has_face(own->fonts, own->nfont, file, index) ?
+			    with_own_face(set->fonts[i]) : set->fonts[i];
+		else
+			FcPatternDestroy(set->fonts[i]);
+	set->nfont = k;
+	return cfg;
+}
+
+/* Adds the face of this file and index to the set unless it holds it. True when it added it. */
+static bool
+add_face(FcFontSet *set, const FcChar8 *file, int index)
+{
+	FcPattern *p;
+
+	if (has_face(set->fonts, set->nfont, file, index) || (p = FcPatternCreate()) == NULL)
+		return false;
+	FcPatternAddString(p, FC_FILE, file);
+	FcPatternAddInteger(p, FC_INDEX, index);
+	if (!FcFontSetAdd(set, p)) {
+		FcPatternDestroy(p);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Looks up the system's faces of a family (by any of its names; a generic name such as sans-serif by
+ * the system's best match for it) and adds those not yet in f->faces. Returns whether the family is
+ * installed; sets f->changed when it added a face.
+ */
+static bool
+add_family(struct layout_fonts *f, const char *family)
+{
+	FcPattern	*p, *m;
+	FcObjectSet	*os;
+	FcFontSet	*fs;
+	FcResult	 res;
+	FcChar8		*file;
+	gpointer	 known;
+	int		 index;
+	bool		 installed;
+
+	if (g_hash_table_lookup_extended(f->families, family, NULL, &known))
+		return GPOINTER_TO_INT(known) != 0;
+	p = FcPatternCreate();
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	os = FcObjectSetBuild(FC_FILE, FC_INDEX, (char *)NULL);
+	fs = FcFontList(NULL, p, os);
+	FcObjectSetDestroy(os);
+	if (fs != NULL && fs->nfont == 0 && (strcmp(family, "sans-serif") == 0 ||
+	    strcmp(family, "serif") == 0 || strcmp(family, "monospace") == 0)) {
+		FcConfigSubstitute(NULL, p, FcMatchPattern);
+		FcDefaultSubstitute(p);
+		if ((m = FcFontMatch(NULL, p, &res)) != NULL)
+			FcFontSetAdd(fs, m);
+	}
+	FcPatternDestroy(p);
+	installed = fs != NULL && fs->nfont > 0;
+	for (int i = 0; fs != NULL && i < fs->nfont; i++)
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) == FcResultMatch &&
+		    FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index) == FcResultMatch &&
+		    add_face(f->faces, file, index))
+			f->changed = true;
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	g_hash_table_insert(f->families, g_strdup(family), GINT_TO_POINTER(installed));
+	return installed;
+}
+
+/*
+ * Adds to f->own the face the system matches for a style's first installed family, weight and slant:
+ * the face its text will be set in, worth opening for the PDF subsetter (own_face). The family's other
+ * faces are left to cairo, which opens a face only when text uses it.
+ */
+static void
+own_style(struct layout_fonts *f, const char *family, const struct doc_style *s)
+{
+	FcPattern	*p, *m;
+	FcResult	 res;
+	FcChar8		*file;
+	int		 index;
+
+	p = FcPatternCreate();
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(p, FC_WEIGHT, FcWeightFromOpenType(s->weight));
+	FcPatternAddInteger(p, FC_SLANT, s->italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
+	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	FcDefaultSubstitute(p);
+	if ((m = FcFontMatch(NULL, p, &res)) != NULL) {
+		if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+		    FcPatternGetInteger(m, FC_INDEX, 0, &index) == FcResultMatch &&
+		    add_face(f->own, file, index))
+			f->changed = true;
+		FcPatternDestroy(m);
+	}
+	FcPatternDestroy(p);
+}
+
+/* Gives the font map a configuration of f->faces. False when fontconfig cannot make one. */
+static bool
+use_faces(struct layout_fonts *f)
+{
+	FcConfig *cfg;
+
+	if ((cfg = private_config(f->faces, f->own)) == NULL)
+		return false;
+	/* The map takes its own reference and drops what it sorted with the configuration before. */
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
+	FcConfigDestroy(cfg);
+	f->changed = false;
+	return true;
+}
+
+static pthread_t	prepare_thread;
+static bool		prepare_started;
+
+static void *
+prepare_run(void *arg)
+{
+	(void)arg;
+	FcInit();
+	return NULL;
+}
+
+void
+layout_fonts_prepare(void)
+{
+	if (!prepare_started && pthread_create(&prepare_thread, NULL, prepare_run, NULL) == 0)
+		prepare_started = true;
+}
 
 struct layout_fonts *
 layout_fonts_new(struct diag_list *diags)
@@ -26,7 +433,27 @@ layout_fonts_new(struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
-	f->map = pango_cairo_font_map_new();
+	f->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	f->faces = FcFontSetCreate();
+	f->own = FcFontSetCreate();
+	if (prepare_started) {
+		pthread_join(prepare_thread, NULL);
+		prepare_started = false;
+	}
+	/* Before the map, whose own thread would read the system's configuration a second time. */
+	if (f->faces == NULL || f->own == NULL || !FcInit() ||
+	    (f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)) == NULL) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "fontconfig: cannot read its configuration");
+		layout_fonts_free(f);
+		return NULL;
+	}
+	for (size_t i = 0; base_families[i] != NULL; i++)
+		add_family(f, base_families[i]);
+	if (!use_faces(f)) {
+		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "fontconfig: cannot read the font folders");
+		layout_fonts_free(f);
+		return NULL;
+	}
 	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(f->map), 72.0);
 	f->context = pango_font_map_create_context(f->map);
 	/*
@@ -56,8 +483,16 @@ layout_fonts_free(struct layout_fonts *f)
 {
 	if (f == NULL)
 		return;
-	g_object_unref(f->context);
-	g_object_unref(f->map);
+	if (f->context != NULL)
+		g_object_unref(f->context);
+	if (f->map != NULL)
+		g_object_unref(f->map);
+	if (f->faces != NULL)
+		FcFontSetDestroy(f->faces);
+	if (f->own != NULL)
+		FcFontSetDestroy(f->own);
+	if (f->families != NULL)
+		g_hash_table_destroy(f->families);
 	free(f);
 }
 
@@ -125,19 +560,34 @@ each_family(const char *list, bool (*fn)(const char *, void *), void *arg)
 	return false;
 }
 
+struct style_check {
+	struct layout_fonts	*f;
+	const struct doc_style	*style;
+};
+
+/* Brings an installed family into the fonts pango sees; stops at the first installed one. */
 static bool
 installed_cb(const char *family, void *arg)
 {
-	(void)arg;
-	return family_installed(family);
+	struct style_check *c = arg;
+
+	if (!add_family(c->f, family))
+		return false;
+	own_style(c->f, family, c->style);
+	return true;
 }
 
 void
 fonts_check_style(struct layout_fonts *f, const struct doc_style *s, const char *file,
     struct diag_list *diags)
 {
-	(void)f;
-	if (!each_family(s->font, installed_cb, NULL))
+	struct style_check c = { f, s };
+
+	if (each_family(s->font, installed_cb, &c)) {
+		if (f->changed && !use_faces(f))
+			diag_add(diags, DIAG_WARNING, file, s->line, 0,
+			    "style \"%s\": fontconfig cannot read the folder of \"%s\"", s->name, s->font);
+	} else
 		diag_add(diags, DIAG_WARNING, file, s->line, 0,
 		    "style \"%s\": none of the fonts \"%s\" is installed; fontconfig substitutes another, "
 		    "which may lack Chinese glyphs (install fonts-noto-cjk)", s->name, s->font);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
 
 #include "planrep/diag.h"
@@ -22,6 +23,11 @@
 struct layout_fonts {
 	PangoFontMap	*map;		/* owned: one cairo font map for the run */
 	PangoContext	*context;	/* owned: 72 dpi, no hinting */
+	FcFontSet	*faces;		/* owned: the faces the map sees, by file and index (fonts.c
+					 * says why): those of the families documents name */
+	FcFontSet	*own;		/* owned: those of them planrep opens itself (fonts.c) */
+	GHashTable	*families;	/* owned: family looked up -> FAMILY_ bits (fonts.c) */
+	bool		 changed;	/* faces has a face the map does not see yet */
 };
 
 /* Makes a font description for a style (family list, size, weight, italic). Caller frees. */

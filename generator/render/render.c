@@ -359,6 +359,8 @@ render_target_close(struct render_target *t, const char *path, struct diag_list 
 		    ": write error" : "");
 		ok = false;
 	}
+	/* A PDF's fonts are subset now, each a 20 MB copy: the glyph pages read so far go first. */
+	layout_fonts_trim();
 	cairo_surface_finish(t->surface);
 	ok = ok && check(t->surface, NULL, path, diags);
 	cairo_surface_destroy(t->surface);

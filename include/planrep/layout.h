@@ -34,9 +34,23 @@
 /* The fonts and the pango context of a run: made once, used for every document of the run. */
 struct layout_fonts;
 
+/*
+ * Starts reading the system's fontconfig configuration in a thread, so that it overlaps loading the
+ * document; layout_fonts_new waits for it. For a process that draws once (render, chart); not before
+ * a fork.
+ */
+void			 layout_fonts_prepare(void);
+
 /* Makes the font map and context (72 dpi, no hinting: PDF, SVG and PNG set the same lines). */
 struct layout_fonts	*layout_fonts_new(struct diag_list *);
 void			 layout_fonts_free(struct layout_fonts *);
+
+/*
+ * Gives back the pages of the font files planrep opened itself that glyphs were read from so far
+ * (layout/fonts.c says why): read again from the page cache when needed. Before a PDF's fonts are
+ * subset.
+ */
+void			 layout_fonts_trim(void);
 
 /* The run's font map (borrowed), for what measures text outside a layout: charts drawn alone. */
 PangoFontMap		*layout_fonts_map(const struct layout_fonts *);

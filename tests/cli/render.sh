@@ -58,4 +58,22 @@ expect_exit 0 "$planrep" render "$src/docs/examples/indicator-list.xsl" "$src/in
 pdftotext "$tmp/list.pdf" "$tmp/list.txt"
 expect_grep "$tmp/list.txt" "运城市主要指标一览"
 expect_grep "$tmp/list.txt" "示例数据，非官方统计"
+
+# fonts: planrep's own fontconfig configuration takes in an installed family a style names outside the
+# themes' (the first installed of its list), and a character no CJK font has falls back to the
+# system's sans-serif (DejaVu Sans on Debian)
+cat >"$tmp/fonts.xml" <<'XML'
+<document xmlns="urn:planrep:doc" lang="zh-CN">
+<styles><style name="mono" font="No Such Font, LXGW WenKai Mono"/></styles>
+<p style="mono">等宽楷体</p>
+<p>符号ⵣ</p>
+</document>
+XML
+expect_exit 0 "$planrep" render "$tmp/fonts.xml" -o "$tmp/fonts.pdf"
+pdffonts "$tmp/fonts.pdf" >"$tmp/fonts.txt"
+expect_grep "$tmp/fonts.txt" "LXGWWenKaiMono-Regular"
+expect_grep "$tmp/fonts.txt" "NotoSerifCJKsc-Regular"
+expect_grep "$tmp/fonts.txt" "DejaVuSans"
+pdftotext "$tmp/fonts.pdf" "$tmp/fonts-text.txt"
+expect_grep "$tmp/fonts-text.txt" "符号ⵣ"
 finish
