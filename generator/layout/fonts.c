@@ -239,10 +239,10 @@ with_own_face(FcPattern *p)
 /*
  * A configuration holding the faces of the set: their folders read from the system's cache folders
  * (so read, not scanned), then every other face of those folders dropped (Noto CJK's collections
- * hold ten faces a file, and pango would sort them all). The faces also in own are opened by planrep.
+ * hold ten faces a file, and pango would sort them all). Its CFF faces are opened by planrep.
  */
 static FcConfig *
-private_config(const FcFontSet *faces, const FcFontSet *own)
+private_config(const FcFontSet *faces)
 {
 	FcConfig	*cfg;
 	FcFontSet	*set;
@@ -292,8 +292,7 @@ private_config(const FcFontSet *faces, const FcFontSet *own)
 		    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index) == FcResultMatch &&
 		    has_face(faces->fonts, faces->nfont, file, index) &&
 		    !has_face(set->fonts, k, file, index))
-			set->fonts[k++] = has_face(own->fonts, own->nfont, file, index) ?
-			    with_own_face(set->fonts[i]) : set->fonts[i];
+			set->fonts[k++] = with_own_face(set->fonts[i]);
 		else
 			FcPatternDestroy(set->fonts[i]);
 	set->nfont = k;
@@ -361,42 +360,13 @@ add_family(struct layout_fonts *f, const char *family)
 	return installed;
 }
 
-/*
- * Adds to f->own the face the system matches for a style's first installed family, weight and slant:
- * the face its text will be set in, worth opening for the PDF subsetter (own_face). The family's other
- * faces are left to cairo, which opens a face only when text uses it.
- */
-static void
-own_style(struct layout_fonts *f, const char *family, const struct doc_style *s)
-{
-	FcPattern	*p, *m;
-	FcResult	 res;
-	FcChar8		*file;
-	int		 index;
-
-	p = FcPatternCreate();
-	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-	FcPatternAddInteger(p, FC_WEIGHT, FcWeightFromOpenType(s->weight));
-	FcPatternAddInteger(p, FC_SLANT, s->italic ? FC_SLANT_ITALIC : FC_SLANT_ROMAN);
-	FcConfigSubstitute(NULL, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
-	if ((m = FcFontMatch(NULL, p, &res)) != NULL) {
-		if (FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
-		    FcPatternGetInteger(m, FC_INDEX, 0, &index) == FcResultMatch &&
-		    add_face(f->own, file, index))
-			f->changed = true;
-		FcPatternDestroy(m);
-	}
-	FcPatternDestroy(p);
-}
-
 /* Gives the font map a configuration of f->faces. False when fontconfig cannot make one. */
 static bool
 use_faces(struct layout_fonts *f)
 {
 	FcConfig *cfg;
 
-	if ((cfg = private_config(f->faces, f->own)) == NULL)
+	if ((cfg = private_config(f->faces)) == NULL)
 		return false;
 	/* The map takes its own reference and drops what it sorted with the configuration before. */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
@@ -435,13 +405,12 @@ layout_fonts_new(struct diag_list *diags)
 	}
 	f->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	f->faces = FcFontSetCreate();
-	f->own = FcFontSetCreate();
 	if (prepare_started) {
 		pthread_join(prepare_thread, NULL);
 		prepare_started = false;
 	}
 	/* Before the map, whose own thread would read the system's configuration a second time. */
-	if (f->faces == NULL || f->own == NULL || !FcInit() ||
+	if (f->faces == NULL || !FcInit() ||
 	    (f->map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)) == NULL) {
 		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "fontconfig: cannot read its configuration");
 		layout_fonts_free(f);
@@ -489,8 +458,6 @@ layout_fonts_free(struct layout_fonts *f)
 		g_object_unref(f->map);
 	if (f->faces != NULL)
 		FcFontSetDestroy(f->faces);
-	if (f->own != NULL)
-		FcFontSetDestroy(f->own);
 	if (f->families != NULL)
 		g_hash_table_destroy(f->families);
 	free(f);
@@ -560,30 +527,18 @@ each_family(const char *list, bool (*fn)(const char *, void *), void *arg)
 	return false;
 }
 
-struct style_check {
-	struct layout_fonts	*f;
-	const struct doc_style	*style;
-};
-
 /* Brings an installed family into the fonts pango sees; stops at the first installed one. */
 static bool
 installed_cb(const char *family, void *arg)
 {
-	struct style_check *c = arg;
-
-	if (!add_family(c->f, family))
-		return false;
-	own_style(c->f, family, c->style);
-	return true;
+	return add_family(arg, family);
 }
 
 void
 fonts_check_style(struct layout_fonts *f, const struct doc_style *s, const char *file,
     struct diag_list *diags)
 {
-	struct style_check c = { f, s };
-
-	if (each_family(s->font, installed_cb, &c)) {
+	if (each_family(s->font, installed_cb, f)) {
 		if (f->changed && !use_faces(f))
 			diag_add(diags, DIAG_WARNING, file, s->line, 0,
 			    "style \"%s\": fontconfig cannot read the folder of \"%s\"", s->name, s->font);

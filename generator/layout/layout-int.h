@@ -25,8 +25,7 @@ struct layout_fonts {
 	PangoContext	*context;	/* owned: 72 dpi, no hinting */
 	FcFontSet	*faces;		/* owned: the faces the map sees, by file and index (fonts.c
 					 * says why): those of the families documents name */
-	FcFontSet	*own;		/* owned: those of them planrep opens itself (fonts.c) */
-	GHashTable	*families;	/* owned: family looked up -> FAMILY_ bits (fonts.c) */
+	GHashTable	*families;	/* owned: family looked up -> installed (0 or 1) */
 	bool		 changed;	/* faces has a face the map does not see yet */
 };
 
