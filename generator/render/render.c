@@ -390,6 +390,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 {
 	struct render_out	 out;
 	struct render_target	 t;
+	struct render_prewarm	*warm;
 	cairo_t			*cr;
 	double			 w, h;
 	size_t			 i;
@@ -405,6 +406,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	 * writes a broken reference (a missing object) when there is no structure tree to hang it on.
 	 */
 	cairo_tag_begin(cr, "Document", "");
+	warm = render_prewarm_start(r);
 	for (i = 0; i < layout_page_count(r) && ok; i++) {
 		render_page(cr, layout_page_get(r, i));
 		if (i + 1 == layout_page_count(r))
@@ -412,6 +414,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 		cairo_show_page(cr);
 		ok = check(t.surface, cr, path, diags);
 	}
+	render_prewarm_finish(warm);
 	if (ok)
 		pdf_outline(t.surface, r);
 	ok = render_target_close(&t, path, diags) && ok;
