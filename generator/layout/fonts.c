@@ -93,7 +93,8 @@ has_face(FcPattern *const *fonts, int n, const FcChar8 *file, int index)
  * a full plan took. Through a stream of planrep's own, a read of STREAM_PREAD bytes or more goes by
  * pread() straight into the reader's buffer; a smaller one (a glyph's outline) is copied from planrep's
  * own map of the file. The pages of that map glyphs were read from (a full plan reads 2,000 glyphs
- * scattered over 20 MB) are given back before the subsetter runs (layout_fonts_trim). Faces live as long as the
+ * scattered over 20 MB) are given back before the pages are drawn, as the outlines are read and
+ * before the subsetter runs (layout_fonts_trim). Faces live as long as the
  * process, like fontconfig's caches: cairo keeps fonts it has made after their last user, and a face
  * freed under them would be used after its end.
  */

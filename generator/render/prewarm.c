@@ -11,7 +11,8 @@
  *
  * cairo lets one thread at a time use a face's FreeType face, so the loads cannot run beside other
  * loads of the same face (the layout's, say); they run beside the drawing's other work: recording,
- * writing operators, compressing (bench/PROFILE.md).
+ * writing operators, compressing (bench/PROFILE.md). Each outline is read once, so the pages of the
+ * font files they were read from are given back as the thread goes (layout_fonts_trim).
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -27,7 +28,10 @@
 #include "render-int.h"
 
 /* Outlines asked for at once: the scaled font's lock is held that long (some 16 × 10 µs). */
-#define BATCH	16
+#define BATCH		16
+
+/* Batches between two returns of the font pages read (some 500 glyphs, a few MB of pages). */
+#define TRIM_EVERY	32
 
 /* A glyph to load, at the first size its face is shown in: a PDF embeds a face's glyph once. */
 struct want {
@@ -134,7 +138,7 @@ work(void *arg)
 	cairo_surface_t		*s = cairo_pdf_surface_create_for_stream(NULL, NULL, 1, 1);
 	cairo_t			*cr = cairo_create(s);
 	cairo_glyph_t		 batch[BATCH];
-	size_t			 i = 0, n;
+	size_t			 i = 0, n, batches = 0;
 
 	while (i < p->want_count && !atomic_load(&p->stop)) {
 		cairo_scaled_font_t *font = p->wants[i].font;
@@ -144,7 +148,11 @@ work(void *arg)
 		cairo_set_scaled_font(cr, font);
 		cairo_glyph_path(cr, batch, (int)n);
 		cairo_new_path(cr);
+		/* Each outline is read once: the font pages it came from can go (layout_fonts_trim). */
+		if (++batches % TRIM_EVERY == 0)
+			layout_fonts_trim();
 	}
+	layout_fonts_trim();
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 	return NULL;

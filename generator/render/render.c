@@ -406,6 +406,11 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	 * writes a broken reference (a missing object) when there is no structure tree to hang it on.
 	 */
 	cairo_tag_begin(cr, "Document", "");
+	/*
+	 * The font pages the layout read go back before drawing: the first page a face is drawn on,
+	 * cairo copies its whole CFF table. The outlines read them again, on the prewarm thread.
+	 */
+	layout_fonts_trim();
 	warm = render_prewarm_start(r);
 	for (i = 0; i < layout_page_count(r) && ok; i++) {
 		render_page(cr, layout_page_get(r, i));

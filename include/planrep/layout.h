@@ -47,8 +47,7 @@ void			 layout_fonts_free(struct layout_fonts *);
 
 /*
  * Gives back the pages of the font files planrep opened itself that glyphs were read from so far
- * (layout/fonts.c says why): read again from the page cache when needed. Before a PDF's fonts are
- * subset.
+ * (layout/fonts.c says why): read again from the page cache when needed. Safe from any thread.
  */
 void			 layout_fonts_trim(void);
 
