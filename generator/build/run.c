@@ -275,7 +275,7 @@ load_shared(struct run *r)
 	r->env.input = r->o->input;
 	r->env.output = r->o->output;
 	r->env.manifest = r->manifest;
-	if ((r->env.fonts = layout_fonts_new(r->diags)) == NULL)
+	if ((r->env.fonts = layout_fonts_new(true, r->diags)) == NULL)
 		return false;
 	snprintf(path, sizeof(path), "%s/catalog.xml", r->o->input);
 	if (access(path, F_OK) == 0) {

@@ -324,7 +324,7 @@ cmd_chart(int argc, char **argv)
 		rc = EXIT_FAILED;
 		goto out;
 	}
-	if ((fonts = layout_fonts_new(&diags)) == NULL) {
+	if ((fonts = layout_fonts_new(j.format == RENDER_PDF, &diags)) == NULL) {
 		rc = EXIT_FAILED;
 		goto out;
 	}

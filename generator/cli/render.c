@@ -202,7 +202,7 @@ cmd_render(int argc, char **argv)
 		doc_dump(doc, df);
 		close_dump(df);
 	}
-	if ((fonts = layout_fonts_new(&diags)) == NULL ||
+	if ((fonts = layout_fonts_new(ro.format == RENDER_PDF, &diags)) == NULL ||
 	    (lr = layout_document(fonts, doc, &diags)) == NULL) {
 		rc = diag_failed(&diags) ? EXIT_DATA : EXIT_FAILED;
 		goto out;
@@ -270,7 +270,7 @@ cmd_fonts(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	diag_list_init(&diags);
-	if ((f = layout_fonts_new(&diags)) == NULL) {
+	if ((f = layout_fonts_new(false, &diags)) == NULL) {
 		diag_list_print(&diags, stderr);
 		diag_list_clear(&diags);
 		return EXIT_FAILED;

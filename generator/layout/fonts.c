@@ -240,10 +240,11 @@ with_own_face(FcPattern *p)
 /*
  * A configuration holding the faces of the set: their folders read from the system's cache folders
  * (so read, not scanned), then every other face of those folders dropped (Noto CJK's collections
- * hold ten faces a file, and pango would sort them all). Its CFF faces are opened by planrep.
+ * hold ten faces a file, and pango would sort them all). With own, its CFF faces are opened by
+ * planrep (own_face).
  */
 static FcConfig *
-private_config(const FcFontSet *faces)
+private_config(const FcFontSet *faces, bool own)
 {
 	FcConfig	*cfg;
 	FcFontSet	*set;
@@ -293,7 +294,7 @@ private_config(const FcFontSet *faces)
 		    FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index) == FcResultMatch &&
 		    has_face(faces->fonts, faces->nfont, file, index) &&
 		    !has_face(set->fonts, k, file, index))
-			set->fonts[k++] = with_own_face(set->fonts[i]);
+			set->fonts[k++] = own ? with_own_face(set->fonts[i]) : set->fonts[i];
 		else
 			FcPatternDestroy(set->fonts[i]);
 	set->nfont = k;
@@ -367,7 +368,7 @@ use_faces(struct layout_fonts *f)
 {
 	FcConfig *cfg;
 
-	if ((cfg = private_config(f->faces)) == NULL)
+	if ((cfg = private_config(f->faces, f->for_pdf)) == NULL)
 		return false;
 	/* The map takes its own reference and drops what it sorted with the configuration before. */
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), cfg);
@@ -395,7 +396,7 @@ layout_fonts_prepare(void)
 }
 
 struct layout_fonts *
-layout_fonts_new(struct diag_list *diags)
+layout_fonts_new(bool for_pdf, struct diag_list *diags)
 {
 	struct layout_fonts	*f;
 	cairo_font_options_t	*opt;
@@ -404,6 +405,7 @@ layout_fonts_new(struct diag_list *diags)
 		diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
+	f->for_pdf = for_pdf;
 	f->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	f->faces = FcFontSetCreate();
 	if (prepare_started) {

@@ -27,6 +27,7 @@ struct layout_fonts {
 					 * says why): those of the families documents name */
 	GHashTable	*families;	/* owned: family looked up -> installed (0 or 1) */
 	bool		 changed;	/* faces has a face the map does not see yet */
+	bool		 for_pdf;	/* the run writes PDFs: CFF faces opened by planrep (fonts.c) */
 };
 
 /* Makes a font description for a style (family list, size, weight, italic). Caller frees. */

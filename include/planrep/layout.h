@@ -41,8 +41,13 @@ struct layout_fonts;
  */
 void			 layout_fonts_prepare(void);
 
-/* Makes the font map and context (72 dpi, no hinting: PDF, SVG and PNG set the same lines). */
-struct layout_fonts	*layout_fonts_new(struct diag_list *);
+/*
+ * Makes the font map and context (72 dpi, no hinting: PDF, SVG and PNG set the same lines). for_pdf:
+ * the run writes PDFs, whose font subsetter reads whole fonts; planrep then opens its CFF faces
+ * itself so that what is read does not stay resident (layout/fonts.c). Opening them costs some 6 ms,
+ * for nothing when only SVG or PNG is written.
+ */
+struct layout_fonts	*layout_fonts_new(bool for_pdf, struct diag_list *);
 void			 layout_fonts_free(struct layout_fonts *);
 
 /*

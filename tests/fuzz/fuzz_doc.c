@@ -23,7 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	xmlDocPtr			 xml;
 
 	diag_list_init(&diags);
-	if (fonts == NULL && (fonts = layout_fonts_new(&diags)) == NULL)
+	if (fonts == NULL && (fonts = layout_fonts_new(true, &diags)) == NULL)
 		abort();	/* the machine, not the input: no fonts */
 	if (null == NULL && (null = fopen("/dev/null", "w")) == NULL)
 		abort();
