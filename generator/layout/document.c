@@ -122,6 +122,8 @@ layout_document(struct layout_fonts *fonts, const struct doc *doc, struct diag_l
 	}
 	for (i = 0; i < doc->style_count; i++)
 		fonts_check_style(fonts, &doc->styles[i], doc->path, diags);
+	layout_warm_end(fonts->warm);
+	fonts->warm = fonts_warm_metrics(fonts, doc, f.bold_font);
 	/* Page numbers in the text: lay out again until they stop moving (rarely more than twice). */
 	for (pass = 0; pass < 4; pass++) {
 		before = ids_hash(&f);
@@ -135,6 +137,8 @@ layout_document(struct layout_fonts *fonts, const struct doc *doc, struct diag_l
 	}
 	ok = true;
 out:
+	layout_warm_end(fonts->warm);
+	fonts->warm = NULL;
 	if (!ok && f.too_long)
 		diag_add(diags, DIAG_ERROR, doc->path, 0, 0, "the document runs to more than %d pages, the "
 		    "most a document may have: split it into several", LAYOUT_MAX_PAGES);

@@ -455,6 +455,7 @@ layout_fonts_free(struct layout_fonts *f)
 {
 	if (f == NULL)
 		return;
+	layout_warm_end(f->warm);
 	if (f->context != NULL)
 		g_object_unref(f->context);
 	if (f->map != NULL)

@@ -28,7 +28,15 @@ struct layout_fonts {
 	GHashTable	*families;	/* owned: family looked up -> installed (0 or 1) */
 	bool		 changed;	/* faces has a face the map does not see yet */
 	bool		 for_pdf;	/* the run writes PDFs: CFF faces opened by planrep (fonts.c) */
+	struct layout_warm *warm;	/* owned: metrics loaded ahead of a document's layout (warm.c) */
 };
+
+/*
+ * Starts a thread that has cairo load the metrics of the document's glyphs ahead of its layout
+ * (warm.c says why); end it with layout_warm_end. NULL when there is nothing to do or it cannot start:
+ * the layout then loads them itself.
+ */
+struct layout_warm *fonts_warm_metrics(struct layout_fonts *, const struct doc *, const char *bold_font);
 
 /* Makes a font description for a style (family list, size, weight, italic). Caller frees. */
 PangoFontDescription *fonts_describe(const struct doc_style *);

@@ -390,7 +390,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 {
 	struct render_out	 out;
 	struct render_target	 t;
-	struct render_prewarm	*warm;
+	struct layout_warm	*warm;
 	cairo_t			*cr;
 	double			 w, h;
 	size_t			 i;
@@ -411,7 +411,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	 * cairo copies its whole CFF table. The outlines read them again, on the prewarm thread.
 	 */
 	layout_fonts_trim();
-	warm = render_prewarm_start(r);
+	warm = layout_warm_outlines(r);
 	for (i = 0; i < layout_page_count(r) && ok; i++) {
 		render_page(cr, layout_page_get(r, i));
 		if (i + 1 == layout_page_count(r))
@@ -419,7 +419,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 		cairo_show_page(cr);
 		ok = check(t.surface, cr, path, diags);
 	}
-	render_prewarm_finish(warm);
+	layout_warm_end(warm);
 	if (ok)
 		pdf_outline(t.surface, r);
 	ok = render_target_close(&t, path, diags) && ok;

@@ -34,6 +34,9 @@
 /* The fonts and the pango context of a run: made once, used for every document of the run. */
 struct layout_fonts;
 
+/* A thread loading glyphs ahead of the thread that lays out and draws (layout/warm.c). */
+struct layout_warm;
+
 /*
  * Starts reading the system's fontconfig configuration in a thread, so that it overlaps loading the
  * document; layout_fonts_new waits for it. For a process that draws once (render, chart); not before
@@ -147,6 +150,17 @@ void			 layout_result_free(struct layout_result *);
 
 size_t			 layout_page_count(const struct layout_result *);
 const struct layout_page *layout_page_get(const struct layout_result *, size_t index);
+
+/*
+ * Starts a thread that has cairo load the outlines of the laid-out pages' glyphs ahead of a PDF
+ * drawing them (layout/warm.c says why). NULL when there is nothing to do or it cannot start: the
+ * drawing then loads them itself.
+ */
+struct layout_warm	*layout_warm_outlines(const struct layout_result *);
+
+/* Stops such a thread, whatever it has not loaded yet, and frees it. NULL is a no-op. */
+void			 layout_warm_end(struct layout_warm *);
+
 size_t			 layout_outline_count(const struct layout_result *);
 const struct layout_outline *layout_outline_get(const struct layout_result *, size_t index);
 /* The page size, pt. */
