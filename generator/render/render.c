@@ -408,7 +408,7 @@ render_pdf(const struct layout_result *r, const char *path, const struct render_
 	cairo_tag_begin(cr, "Document", "");
 	/*
 	 * The font pages the layout read go back before drawing: the first page a face is drawn on,
-	 * cairo copies its whole CFF table. The outlines read them again, on the prewarm thread.
+	 * cairo copies its whole CFF table. The outlines read them again, on the thread of layout/warm.c.
 	 */
 	layout_fonts_trim();
 	warm = layout_warm_outlines(r);
