@@ -15,8 +15,8 @@
 #include "planrep/layout.h"
 #include "layout-int.h"
 
-static bool
-grow(void **v, size_t *cap, size_t n, size_t size)
+bool
+layout_grow(void **v, size_t *cap, size_t n, size_t size)
 {
 	void	*g;
 	size_t	 c;
@@ -34,7 +34,7 @@ grow(void **v, size_t *cap, size_t n, size_t size)
 bool
 slice_add(struct slice *s, const struct layout_item *it)
 {
-	if (!grow((void **)&s->items, &s->cap, s->count, sizeof(*it)))
+	if (!layout_grow((void **)&s->items, &s->cap, s->count, sizeof(*it)))
 		return false;
 	s->items[s->count++] = *it;
 	return true;
@@ -43,7 +43,7 @@ slice_add(struct slice *s, const struct layout_item *it)
 bool
 page_add(struct layout_page *p, const struct layout_item *it)
 {
-	if (!grow((void **)&p->items, &p->cap, p->count, sizeof(*it)))
+	if (!layout_grow((void **)&p->items, &p->cap, p->count, sizeof(*it)))
 		return false;
 	p->items[p->count++] = *it;
 	return true;
@@ -56,7 +56,7 @@ flow_keep(struct flow *f, struct para *p)
 
 	if (p == NULL)
 		return NULL;
-	if (!grow((void **)&r->paras, &r->para_cap, r->para_count, sizeof(*r->paras))) {
+	if (!layout_grow((void **)&r->paras, &r->para_cap, r->para_count, sizeof(*r->paras))) {
 		para_free(p);
 		f->oom = true;
 		return NULL;
@@ -176,7 +176,7 @@ push(struct flow *f, enum slice_kind kind, double height, const struct doc_node 
 		f->too_long = true;
 		return NULL;
 	}
-	if (!grow((void **)&f->slices, &f->cap, f->n, sizeof(*s))) {
+	if (!layout_grow((void **)&f->slices, &f->cap, f->n, sizeof(*s))) {
 		f->oom = true;
 		return NULL;
 	}
@@ -743,7 +743,7 @@ table(struct flow *f, const struct doc_node *t, double x, double w)
 			if (rs_span > 1) {
 				struct span_cell *sc;
 
-				if (!grow((void **)&tc->spans, &tc->span_cap, tc->span_count, sizeof(*sc)))
+				if (!layout_grow((void **)&tc->spans, &tc->span_cap, tc->span_count, sizeof(*sc)))
 					goto out;
 				sc = &tc->spans[tc->span_count++];
 				memset(sc, 0, sizeof(*sc));

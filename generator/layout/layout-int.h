@@ -225,6 +225,9 @@ struct layout_result {
 	size_t			 anon_count;
 };
 
+/* Grows an array of n elements of size bytes each to hold one more (doubling). False when out of memory. */
+bool	layout_grow(void **v, size_t *cap, size_t n, size_t size);
+
 /* Keeps p in the result (freed with it). Returns p, or NULL (and frees p) when out of memory. */
 struct para	*flow_keep(struct flow *, struct para *);
 

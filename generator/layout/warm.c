@@ -74,23 +74,6 @@ struct layout_warm {
 	bool			 oom;
 };
 
-/* Grows an array of n elements of size sz to hold one more. False when out of memory. */
-static bool
-grow(void **a, size_t *cap, size_t n, size_t sz)
-{
-	void	*m;
-	size_t	 c;
-
-	if (n < *cap)
-		return true;
-	c = *cap ? *cap * 2 : 64;
-	if ((m = realloc(*a, c * sz)) == NULL)
-		return false;
-	*a = m;
-	*cap = c;
-	return true;
-}
-
 /* The bits of the glyphs listed of key, NULL when out of memory. */
 static uint8_t *
 seen_for(struct layout_warm *w, const void *key)
@@ -100,7 +83,7 @@ seen_for(struct layout_warm *w, const void *key)
 	for (size_t i = 0; i < w->seen_count; i++)
 		if (w->seen[i].key == key)
 			return w->seen[i].bits;
-	if (!grow((void **)&w->seen, &w->seen_cap, w->seen_count, sizeof(*w->seen)))
+	if (!layout_grow((void **)&w->seen, &w->seen_cap, w->seen_count, sizeof(*w->seen)))
 		return NULL;
 	s = &w->seen[w->seen_count];
 	s->key = key;
@@ -131,13 +114,13 @@ add(struct layout_warm *w, cairo_scaled_font_t *font, unsigned glyph)
 	for (i = 0; i < w->font_count && w->fonts[i] != font; i++)
 		;
 	if (i == w->font_count) {
-		if (!grow((void **)&w->fonts, &w->font_cap, w->font_count, sizeof(*w->fonts))) {
+		if (!layout_grow((void **)&w->fonts, &w->font_cap, w->font_count, sizeof(*w->fonts))) {
 			w->oom = true;
 			return;
 		}
 		w->fonts[w->font_count++] = cairo_scaled_font_reference(font);
 	}
-	if (!grow((void **)&w->items, &w->cap, w->count, sizeof(*w->items))) {
+	if (!layout_grow((void **)&w->items, &w->cap, w->count, sizeof(*w->items))) {
 		w->oom = true;
 		return;
 	}
@@ -247,7 +230,7 @@ style_font(struct layout_warm *w, struct layout_fonts *lf, const struct doc_styl
 	for (size_t i = 0; i < w->style_count; i++)
 		if (w->styles[i].style == s && w->styles[i].bold == bold)
 			return w->styles[i].pango;
-	if (!grow((void **)&w->styles, &w->style_cap, w->style_count, sizeof(*w->styles))) {
+	if (!layout_grow((void **)&w->styles, &w->style_cap, w->style_count, sizeof(*w->styles))) {
 		w->oom = true;
 		return NULL;
 	}
