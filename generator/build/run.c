@@ -1032,6 +1032,8 @@ build_run(const struct build_options *o, struct build_summary *sum, struct diag_
 		cores = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = o->jobs > 0 ? o->jobs : cores > 0 ? (size_t)cores : 1;
 		r.slot_count = jobs < r.queue_count ? jobs : r.queue_count;
+		/* A worker per core leaves none for the thread that loads glyph metrics ahead. */
+		layout_fonts_warm_metrics(r.env.fonts, cores > 0 && r.slot_count < (size_t)cores);
 		if ((r.slots = calloc(r.slot_count, sizeof(*r.slots))) == NULL || pipe(wake) == -1) {
 			diag_add(diags, DIAG_FATAL, NULL, 0, 0, "out of memory");
 			outcome = BUILD_FAILED;

@@ -8,10 +8,12 @@
  * The font map looks in a fontconfig configuration of its own, not the system's. The system's holds
  * every installed font (some 270 faces on a plain Debian with Noto CJK) and pango sorts them all for
  * each new font description: 190 M instructions of the 2.2 G a full plan took, and 40 % of a chart
- * drawn alone. planrep's holds the font folders of the families its documents name, read from
- * fontconfig's caches; a family a document names later joins it then. Its one rule is the system's
- * synthetic bold and oblique (90-synthetic.conf), which is how 仿宋 gets bold.
+ * drawn alone. planrep's holds the faces of the families its documents name (their folders read from
+ * fontconfig's caches, the folders' other faces dropped); a family a document names later joins it
+ * then. Its one rule is the system's synthetic bold and oblique (90-synthetic.conf), which is how 仿宋
+ * gets bold.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -94,9 +96,9 @@ has_face(FcPattern *const *fonts, int n, const FcChar8 *file, int index)
  * pread() straight into the reader's buffer; a smaller one (a glyph's outline) is copied from planrep's
  * own map of the file. The pages of that map glyphs were read from (a full plan reads 2,000 glyphs
  * scattered over 20 MB) are given back before the pages are drawn, as the outlines are read and
- * before the subsetter runs (layout_fonts_trim). Faces live as long as the
- * process, like fontconfig's caches: cairo keeps fonts it has made after their last user, and a face
- * freed under them would be used after its end.
+ * before the subsetter runs (layout_fonts_trim). Faces live as long as the process, like fontconfig's
+ * caches: cairo keeps fonts it has made after their last user, and a face freed under them would be
+ * used after its end.
  */
 #define STREAM_PREAD	(256 * 1024)
 
@@ -124,6 +126,8 @@ stream_read(FT_Stream st, unsigned long offset, unsigned char *buf, unsigned lon
 	}
 	while (done < count) {
 		n = pread(ff->fd, buf + done, count - done, (off_t)(offset + done));
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n <= 0)
 			break;
 		done += (unsigned long)n;
@@ -174,7 +178,6 @@ own_face(const char *file, int index)
 		close(ff->fd);
 		goto fail;
 	}
-	madvise(ff->map, (size_t)sb.st_size, MADV_RANDOM);
 	st->size = (unsigned long)sb.st_size;
 	st->descriptor.pointer = ff;
 	st->read = stream_read;
@@ -406,6 +409,7 @@ layout_fonts_new(bool for_pdf, struct diag_list *diags)
 		return NULL;
 	}
 	f->for_pdf = for_pdf;
+	f->warm_metrics = true;
 	f->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	f->faces = FcFontSetCreate();
 	if (prepare_started) {
@@ -448,6 +452,12 @@ layout_fonts_new(bool for_pdf, struct diag_list *diags)
 	pango_context_set_language(f->context, pango_language_from_string("zh-cn"));
 	pango_context_set_round_glyph_positions(f->context, FALSE);
 	return f;
+}
+
+void
+layout_fonts_warm_metrics(struct layout_fonts *f, bool on)
+{
+	f->warm_metrics = on;
 }
 
 void

@@ -29,6 +29,7 @@ struct layout_fonts {
 	bool		 changed;	/* faces has a face the map does not see yet */
 	bool		 for_pdf;	/* the run writes PDFs: CFF faces opened by planrep (fonts.c) */
 	struct layout_warm *warm;	/* owned: metrics loaded ahead of a document's layout (warm.c) */
+	bool		 warm_metrics;	/* whether to (layout_fonts_warm_metrics) */
 };
 
 /*

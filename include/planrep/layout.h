@@ -54,6 +54,12 @@ struct layout_fonts	*layout_fonts_new(bool for_pdf, struct diag_list *);
 void			 layout_fonts_free(struct layout_fonts *);
 
 /*
+ * Whether a thread loads each document's glyph metrics ahead of its layout (layout/warm.c; on by
+ * default). Worth a spare core, a loss without one: a build with a worker per core turns it off.
+ */
+void			 layout_fonts_warm_metrics(struct layout_fonts *, bool on);
+
+/*
  * Gives back the pages of the font files planrep opened itself that glyphs were read from so far
  * (layout/fonts.c says why): read again from the page cache when needed. Safe from any thread.
  */
