@@ -411,6 +411,7 @@ layout_fonts_new(bool for_pdf, struct diag_list *diags)
 	f->for_pdf = for_pdf;
 	f->warm_metrics = true;
 	f->families = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	f->bold = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	f->faces = FcFontSetCreate();
 	if (prepare_started) {
 		pthread_join(prepare_thread, NULL);
@@ -474,6 +475,8 @@ layout_fonts_free(struct layout_fonts *f)
 		FcFontSetDestroy(f->faces);
 	if (f->families != NULL)
 		g_hash_table_destroy(f->families);
+	if (f->bold != NULL)
+		g_hash_table_destroy(f->bold);
 	free(f);
 }
 
@@ -483,17 +486,77 @@ layout_fonts_map(const struct layout_fonts *f)
 	return f->map;
 }
 
+static bool	family_installed(const char *);
+static bool	each_family(const char *, bool (*)(const char *, void *), void *);
+
 PangoFontDescription *
-fonts_describe(const struct doc_style *s)
+fonts_describe(struct layout_fonts *f, const struct doc_style *s)
 {
 	PangoFontDescription	*d = pango_font_description_new();
 
 	/* pango takes a comma-separated family list and hands it to fontconfig in order. */
 	pango_font_description_set_family(d, s->font);
 	pango_font_description_set_absolute_size(d, s->size * PANGO_SCALE);
-	pango_font_description_set_weight(d, (PangoWeight)s->weight);
+	pango_font_description_set_weight(d, (PangoWeight)fonts_weight(f, s->font, s->weight,
+	    s->synthetic_bold));
 	pango_font_description_set_style(d, s->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
 	return d;
+}
+
+static bool
+first_installed_cb(const char *family, void *arg)
+{
+	if (!family_installed(family))
+		return false;
+	*(char **)arg = g_strdup(family);
+	return true;
+}
+
+/* True when the first installed family of the list has a face of bold weight or heavier (or none is installed). */
+static bool
+has_bold(struct layout_fonts *f, const char *families)
+{
+	gpointer	 known;
+	char		*family = NULL;
+	FcPattern	*p;
+	FcObjectSet	*os;
+	FcFontSet	*fs;
+	bool		 bold = true;
+	int		 w;
+
+	if (g_hash_table_lookup_extended(f->bold, families, NULL, &known))
+		return GPOINTER_TO_INT(known) != 0;
+	if (each_family(families, first_installed_cb, &family)) {
+		p = FcPatternCreate();
+		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+		os = FcObjectSetBuild(FC_WEIGHT, (char *)NULL);
+		fs = FcFontList(NULL, p, os);
+		bold = false;
+		for (int i = 0; fs != NULL && i < fs->nfont; i++)
+			if (FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &w) == FcResultMatch &&
+			    w >= FC_WEIGHT_DEMIBOLD)
+				bold = true;
+		if (fs != NULL)
+			FcFontSetDestroy(fs);
+		FcObjectSetDestroy(os);
+		FcPatternDestroy(p);
+		g_free(family);
+	}
+	g_hash_table_insert(f->bold, g_strdup(families), GINT_TO_POINTER(bold));
+	return bold;
+}
+
+int
+fonts_weight(struct layout_fonts *f, const char *families, int weight, bool synthetic)
+{
+	/*
+	 * Asked for bold, a family with no bold face is emboldened by fontconfig's rule (synthetic_rules),
+	 * as 仿宋 wants. A style with synthetic-bold="false" (方正小标宋, a bold design of one weight)
+	 * asks for the normal weight instead, so that the family's own face is used as it is.
+	 */
+	if (weight < PANGO_WEIGHT_SEMIBOLD || synthetic || has_bold(f, families))
+		return weight;
+	return PANGO_WEIGHT_NORMAL;
 }
 
 /* True when fontconfig knows a font of this family (by any of its names, so 仿宋 finds FangSong). */

@@ -26,6 +26,7 @@ struct layout_fonts {
 	FcFontSet	*faces;		/* owned: the faces the map sees, by file and index (fonts.c
 					 * says why): those of the families documents name */
 	GHashTable	*families;	/* owned: family looked up -> installed (0 or 1) */
+	GHashTable	*bold;		/* owned: family list -> whether its family has a bold face */
 	bool		 changed;	/* faces has a face the map does not see yet */
 	bool		 for_pdf;	/* the run writes PDFs: CFF faces opened by planrep (fonts.c) */
 	struct layout_warm *warm;	/* owned: metrics loaded ahead of a document's layout (warm.c) */
@@ -39,8 +40,18 @@ struct layout_fonts {
  */
 struct layout_warm *fonts_warm_metrics(struct layout_fonts *, const struct doc *, const char *bold_font);
 
-/* Makes a font description for a style (family list, size, weight, italic). Caller frees. */
-PangoFontDescription *fonts_describe(const struct doc_style *);
+/*
+ * Makes a font description for a style (family list, size, weight as fonts_weight gives it, italic).
+ * Caller frees.
+ */
+PangoFontDescription *fonts_describe(struct layout_fonts *, const struct doc_style *);
+
+/*
+ * The weight to ask for text of this weight in this family list: the weight itself, unless it is bold,
+ * the first installed family has no bold face and synthetic (a style's synthetic-bold) is false; then
+ * the normal weight, so that the family's face is not emboldened.
+ */
+int	fonts_weight(struct layout_fonts *, const char *families, int weight, bool synthetic);
 
 /* Warns once per style when none of its font families is installed. */
 void	fonts_check_style(struct layout_fonts *, const struct doc_style *, const char *file,

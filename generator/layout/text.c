@@ -112,6 +112,8 @@ struct builder {
 	bool		 oom;
 	double		 em;		/* pt, the block's font size */
 	const char	*bold_font;	/* b's family list, or NULL: the block's */
+	struct layout_fonts *fonts;
+	const struct doc_style *style;	/* the block's */
 };
 
 static void
@@ -205,7 +207,9 @@ inlines(struct builder *b, const struct doc_node *n)
 			break;
 		case DOC_BOLD:
 			inlines(b, c);
-			add_attr(b, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+			add_attr(b, pango_attr_weight_new((PangoWeight)fonts_weight(b->fonts,
+			    b->bold_font ? b->bold_font : b->style->font, PANGO_WEIGHT_BOLD,
+			    b->style->synthetic_bold)), start);
 			if (b->bold_font != NULL)
 				add_attr(b, pango_attr_family_new(b->bold_font), start);
 			break;
@@ -216,7 +220,7 @@ inlines(struct builder *b, const struct doc_node *n)
 		case DOC_SPAN:
 			inlines(b, c);
 			if (c->style != NULL) {
-				fd = fonts_describe(c->style);
+				fd = fonts_describe(b->fonts, c->style);
 				add_attr(b, pango_attr_font_desc_new(fd), start);
 				pango_font_description_free(fd);
 				add_attr(b, pango_attr_foreground_new(
@@ -838,6 +842,8 @@ para_layout(struct layout_fonts *f, const struct para_input *in, struct diag_lis
 	b.fields = in->fields;
 	b.em = in->style->size;
 	b.bold_font = in->bold_font;
+	b.fonts = f;
+	b.style = in->style;
 	append(&b, "", 0);
 	if (in->node != NULL)
 		inlines(&b, in->node);
@@ -853,7 +859,7 @@ para_layout(struct layout_fonts *f, const struct para_input *in, struct diag_lis
 	p->has_fields = b.has_fields;
 
 	p->pl = pango_layout_new(f->context);
-	fd = fonts_describe(in->style);
+	fd = fonts_describe(f, in->style);
 	pango_layout_set_font_description(p->pl, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(p->pl, -1);

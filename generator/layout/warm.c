@@ -239,9 +239,10 @@ style_font(struct layout_warm *w, struct layout_fonts *lf, const struct doc_styl
 	sf = &w->styles[w->style_count++];
 	sf->style = s;
 	sf->bold = bold;
-	fd = fonts_describe(s);
+	fd = fonts_describe(lf, s);
 	if (bold) {
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+		pango_font_description_set_weight(fd, (PangoWeight)fonts_weight(lf,
+		    bold_font ? bold_font : s->font, PANGO_WEIGHT_BOLD, s->synthetic_bold));
 		if (bold_font != NULL)
 			pango_font_description_set_family(fd, bold_font);
 	}

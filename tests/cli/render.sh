@@ -76,4 +76,25 @@ expect_grep "$tmp/fonts.txt" "NotoSerifCJKsc-Regular"
 expect_grep "$tmp/fonts.txt" "DejaVuSans"
 pdftotext "$tmp/fonts.pdf" "$tmp/fonts-text.txt"
 expect_grep "$tmp/fonts-text.txt" "符号ⵣ"
+
+# synthetic-bold: bold asked of a family with no bold face (LXGW WenKai Light has one weight) is
+# emboldened with "true" (cairo then embeds its own outlines, a CairoFont) and set in the family's own
+# face with "false"
+cat >"$tmp/bold.xml" <<'XML'
+<document xmlns="urn:planrep:doc" lang="zh-CN">
+<styles><style name="plain" font="LXGW WenKai Light" weight="bold" synthetic-bold="false"/></styles>
+<p style="plain">楷体不加粗</p>
+</document>
+XML
+expect_exit 0 "$planrep" render "$tmp/bold.xml" -o "$tmp/bold.pdf"
+pdffonts "$tmp/bold.pdf" >"$tmp/bold-fonts.txt"
+expect_grep "$tmp/bold-fonts.txt" "LXGWWenKai-Light"
+sed -i 's/synthetic-bold="false"/synthetic-bold="true"/' "$tmp/bold.xml"
+expect_exit 0 "$planrep" render "$tmp/bold.xml" -o "$tmp/bold.pdf"
+pdffonts "$tmp/bold.pdf" >"$tmp/bold-fonts.txt"
+expect_grep "$tmp/bold-fonts.txt" "CairoFont"
+if grep -q "LXGWWenKai-Light" "$tmp/bold-fonts.txt"; then
+	echo "FAIL: synthetic-bold=\"true\" set the one-weight family without emboldening it"
+	fails=$((fails + 1))
+fi
 finish
