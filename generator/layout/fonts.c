@@ -486,7 +486,6 @@ layout_fonts_map(const struct layout_fonts *f)
 	return f->map;
 }
 
-static bool	family_installed(const char *);
 static bool	each_family(const char *, bool (*)(const char *, void *), void *);
 
 PangoFontDescription *
@@ -503,13 +502,28 @@ fonts_describe(struct layout_fonts *f, const struct doc_style *s)
 	return d;
 }
 
+/* For has_bold: stops at the first installed family, saying whether it has a face of bold weight. */
 static bool
-first_installed_cb(const char *family, void *arg)
+bold_cb(const char *family, void *arg)
 {
-	if (!family_installed(family))
-		return false;
-	*(char **)arg = g_strdup(family);
-	return true;
+	FcPattern	*p = FcPatternCreate();
+	FcObjectSet	*os = FcObjectSetBuild(FC_WEIGHT, (char *)NULL);
+	FcFontSet	*fs;
+	bool		 installed;
+	int		 w;
+
+	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
+	fs = FcFontList(NULL, p, os);
+	installed = fs != NULL && fs->nfont > 0;
+	for (int i = 0; installed && i < fs->nfont; i++)
+		if (FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &w) == FcResultMatch &&
+		    w >= FC_WEIGHT_DEMIBOLD)
+			*(bool *)arg = true;
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(p);
+	return installed;
 }
 
 /* True when the first installed family of the list has a face of bold weight or heavier (or none is installed). */
@@ -517,31 +531,12 @@ static bool
 has_bold(struct layout_fonts *f, const char *families)
 {
 	gpointer	 known;
-	char		*family = NULL;
-	FcPattern	*p;
-	FcObjectSet	*os;
-	FcFontSet	*fs;
-	bool		 bold = true;
-	int		 w;
+	bool		 bold = false;
 
 	if (g_hash_table_lookup_extended(f->bold, families, NULL, &known))
 		return GPOINTER_TO_INT(known) != 0;
-	if (each_family(families, first_installed_cb, &family)) {
-		p = FcPatternCreate();
-		FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-		os = FcObjectSetBuild(FC_WEIGHT, (char *)NULL);
-		fs = FcFontList(NULL, p, os);
-		bold = false;
-		for (int i = 0; fs != NULL && i < fs->nfont; i++)
-			if (FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &w) == FcResultMatch &&
-			    w >= FC_WEIGHT_DEMIBOLD)
-				bold = true;
-		if (fs != NULL)
-			FcFontSetDestroy(fs);
-		FcObjectSetDestroy(os);
-		FcPatternDestroy(p);
-		g_free(family);
-	}
+	if (!each_family(families, bold_cb, &bold))
+		bold = true;
 	g_hash_table_insert(f->bold, g_strdup(families), GINT_TO_POINTER(bold));
 	return bold;
 }
